@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The PostgreSQL ledger pulls in postgres-nio, which adds minutes to a cold build. It sits behind the
+// `PostgreSQL` trait so that an SQLite-only deployment never builds it:
+//   swift build                        # SQLite only
+//   swift build --traits PostgreSQL    # both ledgers (what CI builds and tests)
+let postgresNIO = Target.Dependency.product(
+    name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"]))
+
+let package = Package(
+    name: "MoodleBridge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "moodle-bridge", targets: ["moodle-bridge"]),
+        .executable(name: "bridge-bench", targets: ["bridge-bench"]),
+        .library(name: "CreditCore", targets: ["CreditCore"]),
+        .library(name: "MoodleClient", targets: ["MoodleClient"]),
+        .library(name: "FakeMoodle", targets: ["FakeMoodle"]),
+    ],
+    traits: [
+        .trait(name: "PostgreSQL", description: "Build the PostgreSQL ledger (postgres-nio).")
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // Pure domain: no I/O, no clock reads.
+        .target(name: "CreditCore"),
+        .target(
+            name: "BridgeConfig",
+            dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "MoodleClient",
+            dependencies: ["CLibXML2", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "LedgerSQLite",
+            dependencies: ["CreditCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LedgerPostgres", dependencies: ["CreditCore", postgresNIO]),
+        .target(
+            name: "BridgeSync",
+            dependencies: [
+                "CreditCore", "MoodleClient", "BridgeConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(name: "CreditReports", dependencies: ["CreditCore"]),
+        .target(
+            name: "FakeMoodle",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(
+            name: "BridgeCLI",
+            dependencies: [
+                "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite", "LedgerPostgres",
+                "BridgeSync", "CreditReports", "FakeMoodle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(name: "moodle-bridge", dependencies: ["BridgeCLI"]),
+        .executableTarget(
+            name: "bridge-bench",
+            dependencies: [
+                "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite", "LedgerPostgres",
+                "BridgeSync", "CreditReports", "FakeMoodle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),
+        .testTarget(name: "BridgeConfigTests", dependencies: ["BridgeConfig", "CreditCore"]),
+        .testTarget(name: "MoodleClientTests", dependencies: ["MoodleClient", "FakeMoodle"]),
+        .testTarget(name: "LedgerSQLiteTests", dependencies: ["LedgerSQLite", "CreditCore"]),
+        .testTarget(name: "LedgerPostgresTests", dependencies: ["LedgerPostgres", "CreditCore"]),
+        .testTarget(name: "BridgeSyncTests", dependencies: ["BridgeSync", "FakeMoodle"]),
+        .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore"]),
+        .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
+        .testTarget(name: "BridgeCLITests", dependencies: ["BridgeCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
