@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// The `moodle-bridge` command and its subcommands.
+public struct MoodleBridgeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "moodle-bridge",
+        abstract: "Brings Moodle course completions into the accumulative credit-hours ledger.",
+        discussion: """
+            Teachers earn hours module by module (2–36 h each) toward a 72-hour qualification \
+            course within an individual route (ИОМ). MoodleBridge reads the mapping files that \
+            describe a region (sites, modules, programs, centres, plan), pulls completions from \
+            Moodle, keeps an append-only credit ledger and exports the registrar's reports.
+
+            Start with `moodle-bridge mappings check Mappings`.
+            """,
+        subcommands: [MappingsCommand.self])
+
+    public init() {}
+}
+
+extension MoodleBridgeCommand {
+    /// Parses the process arguments, runs the chosen subcommand and exits with its status.
+    public static func runFromCommandLine(_ arguments: [String]? = nil) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            exit()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

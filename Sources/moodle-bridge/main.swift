@@ -1,0 +1,3 @@
+import BridgeCLI
+
+await MoodleBridgeCommand.runFromCommandLine()
