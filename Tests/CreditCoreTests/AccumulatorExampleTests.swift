@@ -104,7 +104,8 @@ struct AccumulatorExampleTests {
             of: free.route(startingOn: "2026-01-15"), entries: ledger.entries, asOf: day("2026-04-01"))
         #expect(progress.status == .open)
         #expect(progress.hoursCredited == 36)
-        #expect(progress.ignored == [IgnoredCredit(entry: revoked.id, module: "m2", reason: .reversed(by: reversal.id))])
+        #expect(
+            progress.ignored == [IgnoredCredit(entry: revoked.id, module: "m2", reason: .reversed(by: reversal.id))])
     }
 
     @Test("a module outside the program's bounds of 2…36 h does not count")

@@ -3,12 +3,14 @@ import Testing
 
 @Suite("SNILS")
 struct SNILSTests {
-    @Test("valid numbers are accepted and written canonically", arguments: [
-        ("112-233-445 95", "112-233-445 95"),
-        ("11223344595", "112-233-445 95"),
-        ("087-654-303 00", "087-654-303 00"),
-        ("001-001-997 00", "001-001-997 00"),
-    ])
+    @Test(
+        "valid numbers are accepted and written canonically",
+        arguments: [
+            ("112-233-445 95", "112-233-445 95"),
+            ("11223344595", "112-233-445 95"),
+            ("087-654-303 00", "087-654-303 00"),
+            ("001-001-997 00", "001-001-997 00"),
+        ])
     func valid(text: String, formatted: String) throws {
         #expect(try SNILS(parsing: text).formatted == formatted)
     }

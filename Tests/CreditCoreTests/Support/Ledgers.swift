@@ -56,12 +56,14 @@ struct LedgerWriter {
 
 extension Program {
     static func freeChoice(target: Int = 72) -> Program {
-        Program(id: "free-72", title: "Free choice", kind: .freeChoice(allowed: nil),
+        Program(
+            id: "free-72", title: "Free choice", kind: .freeChoice(allowed: nil),
             targetHours: CreditHours(target))
     }
 
     static func trajectory(_ modules: [String], ordered: Bool) -> Program {
-        Program(id: "trajectory", title: "Trajectory",
+        Program(
+            id: "trajectory", title: "Trajectory",
             kind: .trajectory(modules: modules.map { ModuleID($0) }, isOrdered: ordered))
     }
 

@@ -67,10 +67,11 @@ struct RandomLedger {
 
     /// The credits that are neither reversed nor reversals themselves.
     var liveCredits: [LedgerEntry] {
-        let reversed = Set(entries.compactMap { entry -> EntryID? in
-            if case .reversal(let target) = entry.kind { return target }
-            return nil
-        })
+        let reversed = Set(
+            entries.compactMap { entry -> EntryID? in
+                if case .reversal(let target) = entry.kind { return target }
+                return nil
+            })
         return entries.filter { $0.isCredit && !reversed.contains($0.id) }
     }
 }
