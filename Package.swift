@@ -45,6 +45,8 @@ let package = Package(
             name: "LedgerSQLite",
             dependencies: ["CreditCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LedgerPostgres", dependencies: ["CreditCore", postgresNIO]),
+        // The guarantees every ledger backend must keep, as one suite each backend's tests run.
+        .target(name: "LedgerConformance", dependencies: ["CreditCore"]),
         .target(
             name: "BridgeSync",
             dependencies: [
@@ -75,8 +77,9 @@ let package = Package(
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),
         .testTarget(name: "BridgeConfigTests", dependencies: ["BridgeConfig", "CreditCore"]),
         .testTarget(name: "MoodleClientTests", dependencies: ["MoodleClient", "FakeMoodle"]),
-        .testTarget(name: "LedgerSQLiteTests", dependencies: ["LedgerSQLite", "CreditCore"]),
-        .testTarget(name: "LedgerPostgresTests", dependencies: ["LedgerPostgres", "CreditCore"]),
+        .testTarget(name: "LedgerSQLiteTests", dependencies: ["LedgerSQLite", "LedgerConformance", "CreditCore"]),
+        .testTarget(
+            name: "LedgerPostgresTests", dependencies: ["LedgerPostgres", "LedgerConformance", "CreditCore"]),
         .testTarget(name: "BridgeSyncTests", dependencies: ["BridgeSync", "FakeMoodle"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore"]),
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),

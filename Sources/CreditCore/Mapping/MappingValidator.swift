@@ -39,16 +39,27 @@ public struct MappingValidator: Sendable {
             mapping.sites.map { ($0.id, $0.location) }, what: { "site '\($0)'" }, keyPath: "sites.id")
         for site in mapping.sites {
             if !["http", "https"].contains(site.baseURL.scheme?.lowercased() ?? "") {
-                found.append(.error("site '\(site.id)': url must start with https:// (or http://)", at: site.location, key: "url"))
+                found.append(
+                    .error(
+                        "site '\(site.id)': url must start with https:// (or http://)", at: site.location, key: "url"))
             }
             if site.identity.isEmpty {
-                found.append(.error("site '\(site.id)': identity lists no key, so no user can be matched to a person", at: site.location, key: "identity"))
+                found.append(
+                    .error(
+                        "site '\(site.id)': identity lists no key, so no user can be matched to a person",
+                        at: site.location, key: "identity"))
             }
             if site.maxConcurrentRequests < 1 {
-                found.append(.error("site '\(site.id)': concurrent_requests must be at least 1", at: site.location, key: "limits.concurrent_requests"))
+                found.append(
+                    .error(
+                        "site '\(site.id)': concurrent_requests must be at least 1", at: site.location,
+                        key: "limits.concurrent_requests"))
             }
             if let perMinute = site.requestsPerMinute, perMinute < 1 {
-                found.append(.error("site '\(site.id)': requests_per_minute must be at least 1", at: site.location, key: "limits.requests_per_minute"))
+                found.append(
+                    .error(
+                        "site '\(site.id)': requests_per_minute must be at least 1", at: site.location,
+                        key: "limits.requests_per_minute"))
             }
         }
         return found
@@ -63,16 +74,23 @@ public struct MappingValidator: Sendable {
         for mapping in mapping.modules {
             let module = mapping.module
             if !Program.defaultModuleHours.contains(module.hours.value) {
-                found.append(.error(
-                    "module '\(module.id)' has \(module.hours.value) h; a module lasts \(Program.defaultModuleHours.lowerBound)…\(Program.defaultModuleHours.upperBound) h",
-                    at: mapping.location, key: "hours"))
+                found.append(
+                    .error(
+                        "module '\(module.id)' has \(module.hours.value) h; a module lasts \(Program.defaultModuleHours.lowerBound)…\(Program.defaultModuleHours.upperBound) h",
+                        at: mapping.location, key: "hours"))
             }
             for course in mapping.courses {
                 if !siteIDs.contains(course.site) {
-                    found.append(.error("module '\(module.id)': unknown site '\(course.site)'", at: course.location, key: "courses.site"))
+                    found.append(
+                        .error(
+                            "module '\(module.id)': unknown site '\(course.site)'", at: course.location,
+                            key: "courses.site"))
                 }
                 if let other = owner[course.identity] {
-                    found.append(.error("\(course) is mapped twice: to '\(other)' and to '\(module.id)'", at: course.location, key: "courses"))
+                    found.append(
+                        .error(
+                            "\(course) is mapped twice: to '\(other)' and to '\(module.id)'", at: course.location,
+                            key: "courses"))
                 } else {
                     owner[course.identity] = module.id
                 }
@@ -92,16 +110,19 @@ public struct MappingValidator: Sendable {
                 found.append(.error("\(name): target_hours must be positive", at: entry.location, key: "target_hours"))
             }
             if program.moduleHours.lowerBound < 1 {
-                found.append(.error("\(name): module_hours must start at 1 h or more", at: entry.location, key: "module_hours"))
+                found.append(
+                    .error("\(name): module_hours must start at 1 h or more", at: entry.location, key: "module_hours"))
             }
             if !(1...60).contains(program.durationMonths) {
-                found.append(.error("\(name): duration_months must lie in 1…60", at: entry.location, key: "duration_months"))
+                found.append(
+                    .error("\(name): duration_months must lie in 1…60", at: entry.location, key: "duration_months"))
             }
             found += duplicates(
                 entry.listedModules.map { ($0.id, $0.location) }, what: { "\(name): module '\($0)'" },
                 keyPath: "modules")
             var reachable = CreditHours.zero
-            let listed = entry.listedModules.isEmpty
+            let listed =
+                entry.listedModules.isEmpty
                 ? mapping.modules.map { ProgramMapping.ModuleReference(id: $0.module.id, location: $0.location) }
                 : entry.listedModules
             var counted: Set<ModuleID> = []
@@ -113,17 +134,19 @@ public struct MappingValidator: Sendable {
                 if program.moduleHours.contains(module.hours.value) {
                     reachable = reachable + module.hours
                 } else if !entry.listedModules.isEmpty {
-                    found.append(.error(
-                        "\(name): module '\(id)' has \(module.hours.value) h, outside the program's \(program.moduleHours.lowerBound)…\(program.moduleHours.upperBound) h",
-                        at: location, key: "modules"))
+                    found.append(
+                        .error(
+                            "\(name): module '\(id)' has \(module.hours.value) h, outside the program's \(program.moduleHours.lowerBound)…\(program.moduleHours.upperBound) h",
+                            at: location, key: "modules"))
                 }
             }
             if case .trajectory(let modules, _) = program.kind, modules.isEmpty {
                 found.append(.error("\(name): a trajectory lists its modules", at: entry.location, key: "modules"))
             } else if reachable < program.targetHours {
-                found.append(.error(
-                    "\(name): its modules add up to \(reachable.value) h, short of the \(program.targetHours.value) h target",
-                    at: entry.location, key: "target_hours"))
+                found.append(
+                    .error(
+                        "\(name): its modules add up to \(reachable.value) h, short of the \(program.targetHours.value) h target",
+                        at: entry.location, key: "target_hours"))
             }
         }
         return found
@@ -136,9 +159,10 @@ public struct MappingValidator: Sendable {
             centres.compactMap { c in c.cohort.map { ($0, c.location) } }, what: { "cohort '\($0)'" },
             keyPath: "centres.cohort")
         for centre in centres where centre.cohort == nil && centre.profileValue == nil {
-            found.append(.warning(
-                "centre '\(centre.id)' names neither a cohort nor a profile value: no learner can be placed in it",
-                at: centre.location, key: "centres"))
+            found.append(
+                .warning(
+                    "centre '\(centre.id)' names neither a cohort nor a profile value: no learner can be placed in it",
+                    at: centre.location, key: "centres"))
         }
         return found
     }
@@ -158,7 +182,9 @@ public struct MappingValidator: Sendable {
         let centreIDs = Set(mapping.organisation.centres.map(\.id))
         for record in mapping.persons {
             if let centre = record.person.centre, !centreIDs.contains(centre) {
-                found.append(.error("person '\(record.person.id)': unknown centre '\(centre)'", at: record.location, key: "centre"))
+                found.append(
+                    .error(
+                        "person '\(record.person.id)': unknown centre '\(centre)'", at: record.location, key: "centre"))
             }
         }
         return found

@@ -1,0 +1,161 @@
+import Foundation
+
+/// What one transaction appends to the ledger: entries, the persons they name, and the sync cursor
+/// that moves with them. It is written whole or not at all.
+public struct LedgerBatch: Sendable {
+    /// What produced the batch.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case sync
+        case sheetImport = "sheet-import"
+        case manual
+        case routes
+    }
+
+    public var id: BatchID
+    public var kind: Kind
+    /// Who or what ran it: a site id, an operator's name, a file.
+    public var actor: String
+    public var description: String
+    /// The moment the entries are recorded at.
+    public var recordedAt: Date
+    public var entries: [Draft]
+    public var persons: [Person]
+    /// Keys that identify persons (per site or across sites), saved with the batch.
+    public var personKeys: [PersonKey]
+    public var cursors: [SyncCursor]
+
+    public init(
+        id: BatchID, kind: Kind, actor: String, description: String, recordedAt: Date,
+        entries: [Draft] = [], persons: [Person] = [], personKeys: [PersonKey] = [],
+        cursors: [SyncCursor] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.actor = actor
+        self.description = description
+        self.recordedAt = recordedAt
+        self.entries = entries
+        self.persons = persons
+        self.personKeys = personKeys
+        self.cursors = cursors
+    }
+
+    /// An entry before the ledger gives it an id and a place.
+    public struct Draft: Hashable, Sendable {
+        public var person: PersonID
+        public var module: ModuleID
+        public var hours: CreditHours
+        public var form: StudyForm
+        public var kind: LedgerEntry.Kind
+        public var occurredAt: Date
+        public var source: EntrySource
+        public var idempotencyKey: String
+        public var note: String?
+
+        public init(
+            person: PersonID, module: ModuleID, hours: CreditHours, form: StudyForm,
+            kind: LedgerEntry.Kind = .credit, occurredAt: Date, source: EntrySource,
+            idempotencyKey: String, note: String? = nil
+        ) {
+            self.person = person
+            self.module = module
+            self.hours = hours
+            self.form = form
+            self.kind = kind
+            self.occurredAt = occurredAt
+            self.source = source
+            self.idempotencyKey = idempotencyKey
+            self.note = note
+        }
+
+        /// The entry as the ledger stores it.
+        public func entry(id: EntryID, recordedAt: Date, batch: BatchID) -> LedgerEntry {
+            LedgerEntry(
+                id: id, person: person, module: module, hours: hours, form: form, kind: kind,
+                occurredAt: occurredAt, recordedAt: recordedAt, source: source,
+                idempotencyKey: idempotencyKey, batch: batch, note: note)
+        }
+    }
+}
+
+/// What an append did.
+public struct AppendOutcome: Hashable, Sendable {
+    /// Entries written now.
+    public var written: Int
+    /// Entries whose idempotency key was already in the ledger.
+    public var alreadyPresent: Int
+
+    public init(written: Int, alreadyPresent: Int) {
+        self.written = written
+        self.alreadyPresent = alreadyPresent
+    }
+}
+
+/// How far a sync has read a site, saved in the same transaction as what it read.
+public struct SyncCursor: Hashable, Sendable, Codable {
+    public var site: SiteID
+    /// A name for the part of the site the cursor covers, e.g. `completions` or `course:12`.
+    public var stream: String
+    /// Opaque to the ledger: the sync decides what it means.
+    public var value: String
+
+    public init(site: SiteID, stream: String, value: String) {
+        self.site = site
+        self.stream = stream
+        self.value = value
+    }
+}
+
+/// A key that identifies a person: per site (a Moodle user id) or across sites.
+public struct PersonKey: Hashable, Sendable, Codable {
+    public enum Kind: Hashable, Sendable, Codable {
+        case moodleUser(SiteID)
+        case snils
+        case idnumber
+        case email
+
+        /// How the kind is stored.
+        public var storageName: String {
+            switch self {
+            case .moodleUser(let site): "moodle:\(site.rawValue)"
+            case .snils: "snils"
+            case .idnumber: "idnumber"
+            case .email: "email"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var value: String
+    public var person: PersonID
+
+    public init(kind: Kind, value: String, person: PersonID) {
+        self.kind = kind
+        self.value = value
+        self.person = person
+    }
+}
+
+/// A batch as the ledger keeps it: who, what, when, and what it wrote.
+public struct BatchRecord: Hashable, Sendable {
+    public var id: BatchID
+    public var kind: LedgerBatch.Kind
+    public var actor: String
+    public var description: String
+    public var recordedAt: Date
+    public var written: Int
+    public var alreadyPresent: Int
+
+    public init(
+        id: BatchID, kind: LedgerBatch.Kind, actor: String, description: String, recordedAt: Date,
+        written: Int, alreadyPresent: Int
+    ) {
+        self.id = id
+        self.kind = kind
+        self.actor = actor
+        self.description = description
+        self.recordedAt = recordedAt
+        self.written = written
+        self.alreadyPresent = alreadyPresent
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The ledger's hash chain: each entry's hash covers its content and the hash of the entry before,
+/// so an entry edited or removed behind the bridge's back breaks the chain from that point on.
+public enum LedgerChain {
+    /// The hash before the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The hash of `entry` following `previous`.
+    public static func hash(of entry: LedgerEntry, following previous: String) -> String {
+        SHA256.hex(canonicalText(of: entry, following: previous).utf8)
+    }
+
+    /// One line per field, in a fixed order; what the hash is taken over.
+    static func canonicalText(of entry: LedgerEntry, following previous: String) -> String {
+        let reverses: String
+        switch entry.kind {
+        case .credit: reverses = ""
+        case .reversal(let target): reverses = target.rawValue
+        }
+        return [
+            previous, entry.id.rawValue, entry.person.rawValue, entry.module.rawValue,
+            String(entry.hours.value), entry.form.rawValue, reverses,
+            String(Int64(entry.occurredAt.timeIntervalSince1970)),
+            String(Int64(entry.recordedAt.timeIntervalSince1970)), entry.source.canonicalText,
+            entry.idempotencyKey, entry.batch?.rawValue ?? "", entry.note ?? "",
+        ].joined(separator: "\u{1F}")
+    }
+
+    /// Walks entries in ledger order and reports the first place the chain breaks.
+    ///
+    /// - Parameters:
+    ///   - entries: Entries with their stored hashes, in the order they were appended.
+    ///   - head: The hash and count the store recorded after its last append.
+    public static func verify(
+        _ entries: some Sequence<(entry: LedgerEntry, storedHash: String)>, head: (hash: String, count: Int)
+    ) -> LedgerVerification {
+        var previous = genesis
+        var count = 0
+        for (entry, storedHash) in entries {
+            count += 1
+            let expected = hash(of: entry, following: previous)
+            if expected != storedHash {
+                return LedgerVerification(
+                    entriesChecked: count, headHash: previous,
+                    problem: .entryAltered(position: count, id: entry.id))
+            }
+            previous = storedHash
+        }
+        if count != head.count || previous != head.hash {
+            let problem: LedgerVerification.Problem =
+                count < head.count
+                ? .entriesMissing(expected: head.count, found: count) : .headMismatch
+            return LedgerVerification(entriesChecked: count, headHash: previous, problem: problem)
+        }
+        return LedgerVerification(entriesChecked: count, headHash: previous, problem: nil)
+    }
+}
+
+/// The result of checking the hash chain.
+public struct LedgerVerification: Hashable, Sendable {
+    /// What is wrong with the ledger.
+    public enum Problem: Hashable, Sendable, CustomStringConvertible {
+        /// The entry at this position (1-based, in ledger order) no longer matches its hash: it was
+        /// edited, or an entry before it was removed.
+        case entryAltered(position: Int, id: EntryID)
+        /// Entries at the end were removed.
+        case entriesMissing(expected: Int, found: Int)
+        /// The recorded head does not match the last entry.
+        case headMismatch
+
+        public var description: String {
+            switch self {
+            case .entryAltered(let position, let id):
+                "entry \(id) (number \(position) in ledger order) does not match its hash: it was edited, or an entry just before it was removed, outside MoodleBridge"
+            case .entriesMissing(let expected, let found):
+                "the ledger should hold \(expected) entries but holds \(found): entries at its end were removed outside MoodleBridge"
+            case .headMismatch:
+                "the ledger's recorded head does not match its last entry: it was changed outside MoodleBridge"
+            }
+        }
+    }
+
+    public var entriesChecked: Int
+    public var headHash: String
+    public var problem: Problem?
+
+    public init(entriesChecked: Int, headHash: String, problem: Problem?) {
+        self.entriesChecked = entriesChecked
+        self.headHash = headHash
+        self.problem = problem
+    }
+
+    public var isIntact: Bool { problem == nil }
+}
+
+extension EntrySource {
+    /// The source as one line, for hashing and storage.
+    public var canonicalText: String {
+        switch self {
+        case .moodle(let site, let course, let user): "moodle|\(site.rawValue)|\(course)|\(user)"
+        case .manual(let op, let document): "manual|\(op)|\(document)"
+        case .sheet(let file, let row): "sheet|\(file)|\(row)"
+        }
+    }
+}

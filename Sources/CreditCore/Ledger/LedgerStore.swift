@@ -1,0 +1,184 @@
+import Foundation
+
+/// The credit ledger's storage: append-only for entries and issued documents.
+///
+/// There is deliberately no way to update or delete an entry: a correction is a reversal entry.
+/// Implementations enforce that in the database itself, write each ``LedgerBatch`` in one
+/// transaction, write each idempotency key once even when two processes append at the same time,
+/// and keep a hash chain that ``verify()`` checks.
+public protocol LedgerStore: Sendable {
+    /// Appends a batch all-or-nothing; drafts whose idempotency key is already in the ledger are
+    /// skipped and counted.
+    func append(_ batch: LedgerBatch) async throws -> AppendOutcome
+
+    /// Entries in ledger order, all or one person's.
+    func entries(person: PersonID?) async throws -> [LedgerEntry]
+
+    /// How many entries the ledger holds.
+    func entryCount() async throws -> Int
+
+    /// Whether an idempotency key is already in the ledger.
+    func contains(idempotencyKey: String) async throws -> Bool
+
+    /// Every known person.
+    func persons() async throws -> [Person]
+
+    /// The person a key identifies, if any.
+    func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
+
+    /// The cursors saved for a site.
+    func cursors(site: SiteID) async throws -> [SyncCursor]
+
+    /// Batches, oldest first.
+    func batches() async throws -> [BatchRecord]
+
+    /// Opens routes (ИОМ); a route whose id exists is left as it is. All or nothing.
+    func openRoutes(_ routes: [Route]) async throws
+
+    /// Routes, all or one person's.
+    func routes(person: PersonID?) async throws -> [StoredRoute]
+
+    /// Records the accumulator's verdict on routes.
+    func recordVerdicts(_ verdicts: [RouteVerdict]) async throws
+
+    /// Gives each request the next registration number of its year, atomically and for good.
+    func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument]
+
+    /// Issued documents in the order they were issued.
+    func documents() async throws -> [IssuedDocument]
+
+    /// Checks the hash chain over every entry.
+    func verify() async throws -> LedgerVerification
+
+    /// Per person: modules credited (each module once, reversals removed) and their hours.
+    func personTotals() async throws -> [PersonTotal]
+
+    /// Credits by month (in the given time zone offset), form and learner category.
+    func monthlyTotals(utcOffsetSeconds: Int) async throws -> [MonthlyTotal]
+}
+
+/// A route as the ledger keeps it, with the last verdict recorded.
+public struct StoredRoute: Hashable, Sendable {
+    public var route: Route
+    public var status: RouteProgress.Status
+    public var hoursCredited: CreditHours
+    public var completedAt: Date?
+
+    public init(route: Route, status: RouteProgress.Status, hoursCredited: CreditHours, completedAt: Date?) {
+        self.route = route
+        self.status = status
+        self.hoursCredited = hoursCredited
+        self.completedAt = completedAt
+    }
+}
+
+/// The accumulator's verdict on a route, to be recorded.
+public struct RouteVerdict: Hashable, Sendable {
+    public var route: RouteID
+    public var status: RouteProgress.Status
+    public var hoursCredited: CreditHours
+    public var completedAt: Date?
+
+    public init(route: RouteID, status: RouteProgress.Status, hoursCredited: CreditHours, completedAt: Date?) {
+        self.route = route
+        self.status = status
+        self.hoursCredited = hoursCredited
+        self.completedAt = completedAt
+    }
+
+    public init(_ progress: RouteProgress) {
+        self.init(
+            route: progress.route, status: progress.status, hoursCredited: progress.hoursCredited,
+            completedAt: progress.completedAt)
+    }
+}
+
+/// A document to issue: a certificate for a completed route, a statement for an expired one, or the
+/// cancellation of an earlier document.
+public struct DocumentRequest: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case certificate
+        case statement
+        case cancellation
+    }
+
+    public var kind: Kind
+    public var route: RouteID
+    public var person: PersonID
+    public var hours: CreditHours
+    public var issuedAt: Date
+    /// The registration year (numbers restart at 1 each year).
+    public var year: Int
+    /// For a cancellation, the registration number it cancels.
+    public var cancels: String?
+
+    public init(
+        kind: Kind, route: RouteID, person: PersonID, hours: CreditHours, issuedAt: Date, year: Int,
+        cancels: String? = nil
+    ) {
+        self.kind = kind
+        self.route = route
+        self.person = person
+        self.hours = hours
+        self.issuedAt = issuedAt
+        self.year = year
+        self.cancels = cancels
+    }
+}
+
+/// A document with its registration number. Immutable once issued.
+public struct IssuedDocument: Hashable, Sendable {
+    public var request: DocumentRequest
+    public var number: Int
+
+    public init(request: DocumentRequest, number: Int) {
+        self.request = request
+        self.number = number
+    }
+
+    /// `yyyy-NNNNN`, e.g. `2026-00017`.
+    public var registrationNumber: String {
+        IssuedDocument.registrationNumber(year: request.year, number: number)
+    }
+
+    public static func registrationNumber(year: Int, number: Int) -> String {
+        let digits = String(number)
+        return "\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
+    }
+}
+
+/// One person's credited modules and hours.
+public struct PersonTotal: Hashable, Sendable {
+    public var person: PersonID
+    public var modules: Int
+    public var hours: CreditHours
+
+    public init(person: PersonID, modules: Int, hours: CreditHours) {
+        self.person = person
+        self.modules = modules
+        self.hours = hours
+    }
+}
+
+/// Credits of one month, form and category.
+public struct MonthlyTotal: Hashable, Sendable {
+    public var month: YearMonth
+    public var form: StudyForm
+    public var category: LearnerCategory
+    /// Distinct persons credited.
+    public var learners: Int
+    public var credits: Int
+    public var hours: CreditHours
+
+    public init(
+        month: YearMonth, form: StudyForm, category: LearnerCategory, learners: Int, credits: Int,
+        hours: CreditHours
+    ) {
+        self.month = month
+        self.form = form
+        self.category = category
+        self.learners = learners
+        self.credits = credits
+        self.hours = hours
+    }
+}

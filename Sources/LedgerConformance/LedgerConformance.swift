@@ -1,0 +1,255 @@
+import CreditCore
+import Foundation
+import Testing
+
+/// One suite of ledger guarantees, run against every backend.
+///
+/// ```swift
+/// @Test(arguments: LedgerConformance.allCases)
+/// func conformance(_ check: LedgerConformance) async throws {
+///     try await check.run(on: makeBackend())
+/// }
+/// ```
+public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case appendsAndReadsBack
+    case writesEachIdempotencyKeyOnce
+    case concurrentAppendsWriteEachKeyOnce
+    case failedBatchLeavesNoTrace
+    case cursorMovesWithItsBatch
+    case refusesUpdateAndDeleteOfEntries
+    case refusesUpdateAndDeleteOfDocuments
+    case verifyDetectsEditedEntry
+    case verifyDetectsRemovedEntry
+    case registrationNumbersSequentialPerYear
+    case concurrentIssuersNeverShareANumber
+    case routesAndVerdicts
+    case totalsCountEachModuleOnceAndDropReversals
+    case personKeysFindPersons
+
+    public var testDescription: String { rawValue }
+
+    public func run(on backend: LedgerBackend) async throws {
+        let ledger = try await backend.open()
+        switch self {
+        case .appendsAndReadsBack: try await appendsAndReadsBack(ledger)
+        case .writesEachIdempotencyKeyOnce: try await writesEachKeyOnce(ledger)
+        case .concurrentAppendsWriteEachKeyOnce: try await concurrentAppends(backend)
+        case .failedBatchLeavesNoTrace: try await failedBatch(ledger)
+        case .cursorMovesWithItsBatch: try await cursorMoves(ledger)
+        case .refusesUpdateAndDeleteOfEntries: try await refusesEntryChanges(ledger, backend)
+        case .refusesUpdateAndDeleteOfDocuments: try await refusesDocumentChanges(ledger, backend)
+        case .verifyDetectsEditedEntry: try await detectsEdit(ledger, backend)
+        case .verifyDetectsRemovedEntry: try await detectsRemoval(ledger, backend)
+        case .registrationNumbersSequentialPerYear: try await sequentialNumbers(ledger)
+        case .concurrentIssuersNeverShareANumber: try await concurrentIssuers(backend)
+        case .routesAndVerdicts: try await routes(ledger)
+        case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
+        case .personKeysFindPersons: try await personKeys(ledger)
+        }
+    }
+
+    typealias F = LedgerFixtures
+
+    private func appendsAndReadsBack(_ ledger: any LedgerStore) async throws {
+        let outcome = try await ledger.append(
+            F.batch("b1", [F.credit("p1", "ICT-01", hours: 36), F.credit("p2", "ICT-01"), F.credit("p1", "ICT-02")],
+                persons: [F.person("p1"), F.person("p2")]))
+        #expect(outcome == AppendOutcome(written: 3, alreadyPresent: 0))
+        let all = try await ledger.entries(person: nil)
+        #expect(all.map(\.id) == ["E1", "E2", "E3"])
+        #expect(all[0].hours == 36 && all[0].person == "p1" && all[0].module == "ICT-01")
+        #expect(all[0].occurredAt == F.now && all[0].recordedAt == F.now && all[0].batch == "b1")
+        #expect(all[0].source == .moodle(site: "ripk", courseID: 2, userID: 4))
+        #expect(try await ledger.entries(person: "p1").map(\.module) == ["ICT-01", "ICT-02"])
+        #expect(try await ledger.entryCount() == 3)
+        #expect(try await ledger.contains(idempotencyKey: "moodle/ripk/ICT-02/p1"))
+        #expect(try await ledger.persons().map(\.id) == ["p1", "p2"])
+        let batches = try await ledger.batches()
+        #expect(batches.map(\.id) == ["b1"] && batches.first?.written == 3)
+        #expect(try await ledger.verify().isIntact)
+    }
+
+    private func writesEachKeyOnce(_ ledger: any LedgerStore) async throws {
+        let drafts = [F.credit("p1", "ICT-01"), F.credit("p1", "ICT-02"), F.credit("p1", "ICT-01")]
+        #expect(try await ledger.append(F.batch("b1", drafts)) == AppendOutcome(written: 2, alreadyPresent: 1))
+        #expect(try await ledger.append(F.batch("b2", drafts)) == AppendOutcome(written: 0, alreadyPresent: 3))
+        #expect(try await ledger.entryCount() == 2)
+        #expect(try await ledger.verify().isIntact)
+    }
+
+    private func concurrentAppends(_ backend: LedgerBackend) async throws {
+        let drafts = (0..<120).map { F.credit("p\($0 % 40)", "M\($0)") }
+        try await withThrowingTaskGroup(of: AppendOutcome.self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    let connection = try await backend.open()
+                    return try await connection.append(F.batch("w\(worker)", drafts.shuffled()))
+                }
+            }
+            var written = 0
+            for try await outcome in group { written += outcome.written }
+            #expect(written == 120)
+        }
+        let ledger = try await backend.open()
+        #expect(try await ledger.entryCount() == 120)
+        #expect(Set(try await ledger.entries(person: nil).map(\.idempotencyKey)).count == 120)
+        #expect(try await ledger.verify().isIntact)
+    }
+
+    private func failedBatch(_ ledger: any LedgerStore) async throws {
+        _ = try await ledger.append(F.batch("b1", [F.credit("p1", "ICT-01")], persons: [F.person("p1")]))
+        var broken = F.credit("p2", "ICT-09")
+        broken.hours = CreditHours(0)  // refused by the database, after two good drafts
+        let batch = F.batch(
+            "b2", [F.credit("p2", "ICT-02"), F.credit("p2", "ICT-03"), broken], persons: [F.person("p2")],
+            cursors: [SyncCursor(site: "ripk", stream: "completions", value: "42")])
+        await #expect(throws: (any Error).self) { try await ledger.append(batch) }
+        #expect(try await ledger.entryCount() == 1)
+        #expect(try await ledger.entries(person: nil).map(\.id) == ["E1"])
+        #expect(try await ledger.batches().map(\.id) == ["b1"])
+        #expect(try await ledger.persons().map(\.id) == ["p1"])
+        #expect(try await ledger.cursors(site: "ripk") == [])
+        #expect(try await ledger.verify().isIntact)
+        // The ledger goes on from where it was.
+        #expect(try await ledger.append(F.batch("b3", [F.credit("p2", "ICT-02")])).written == 1)
+        #expect(try await ledger.entries(person: nil).map(\.id) == ["E1", "E2"])
+    }
+
+    private func cursorMoves(_ ledger: any LedgerStore) async throws {
+        let first = SyncCursor(site: "ripk", stream: "course:2", value: "page-1")
+        _ = try await ledger.append(F.batch("b1", [F.credit("p1", "ICT-01")], cursors: [first]))
+        #expect(try await ledger.cursors(site: "ripk") == [first])
+        let second = SyncCursor(site: "ripk", stream: "course:2", value: "page-2")
+        _ = try await ledger.append(F.batch("b2", [], cursors: [second]))
+        #expect(try await ledger.cursors(site: "ripk") == [second])
+        #expect(try await ledger.cursors(site: "north") == [])
+    }
+
+    private func refusesEntryChanges(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
+        _ = try await ledger.append(F.batch("b1", [F.credit("p1", "ICT-01", hours: 12)]))
+        for sql in ["UPDATE entries SET hours = 36", "DELETE FROM entries"] {
+            let error = await #expect(throws: (any Error).self) { try await backend.execute(sql) }
+            #expect(String(describing: error).contains("append-only"), "\(sql) was refused for another reason")
+        }
+        #expect(try await ledger.entries(person: nil).map(\.hours) == [12])
+    }
+
+    private func refusesDocumentChanges(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
+        _ = try await ledger.issueDocuments([
+            DocumentRequest(kind: .certificate, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
+        ])
+        for sql in ["UPDATE documents SET hours = 80", "DELETE FROM documents"] {
+            let error = await #expect(throws: (any Error).self) { try await backend.execute(sql) }
+            #expect(String(describing: error).contains("immutable"), "\(sql) was refused for another reason")
+        }
+        #expect(try await ledger.documents().map(\.request.hours) == [72])
+    }
+
+    private func detectsEdit(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
+        _ = try await ledger.append(
+            F.batch("b1", [F.credit("p1", "ICT-01"), F.credit("p1", "ICT-02"), F.credit("p1", "ICT-03")]))
+        #expect(try await ledger.verify().isIntact)
+        for sql in backend.liftEntryGuards { try await backend.execute(sql) }
+        try await backend.execute("UPDATE entries SET hours = 36 WHERE id = 'E2'")
+        let verification = try await ledger.verify()
+        #expect(verification.problem == .entryAltered(position: 2, id: "E2"))
+        #expect(verification.problem?.description.contains("E2") == true)
+    }
+
+    private func detectsRemoval(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
+        _ = try await ledger.append(
+            F.batch("b1", [F.credit("p1", "ICT-01"), F.credit("p1", "ICT-02"), F.credit("p1", "ICT-03")]))
+        for sql in backend.liftEntryGuards { try await backend.execute(sql) }
+        try await backend.execute("DELETE FROM entries WHERE id = 'E3'")
+        #expect(try await ledger.verify().problem == .entriesMissing(expected: 3, found: 2))
+        try await backend.execute("DELETE FROM entries WHERE id = 'E1'")
+        #expect(try await ledger.verify().problem == .entryAltered(position: 1, id: "E2"))
+    }
+
+    private func sequentialNumbers(_ ledger: any LedgerStore) async throws {
+        func request(_ route: String, year: Int) -> DocumentRequest {
+            DocumentRequest(kind: .certificate, route: RouteID(route), person: "p1", hours: 72, issuedAt: F.now, year: year)
+        }
+        let first = try await ledger.issueDocuments([request("r1", year: 2026), request("r2", year: 2026)])
+        let next = try await ledger.issueDocuments([request("r3", year: 2027), request("r4", year: 2026)])
+        #expect((first + next).map(\.registrationNumber) == ["2026-00001", "2026-00002", "2027-00001", "2026-00003"])
+        let cancellation = DocumentRequest(
+            kind: .cancellation, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026, cancels: "2026-00001")
+        #expect(try await ledger.issueDocuments([cancellation]).map(\.registrationNumber) == ["2026-00004"])
+        #expect(try await ledger.documents().count == 5)
+    }
+
+    private func concurrentIssuers(_ backend: LedgerBackend) async throws {
+        try await withThrowingTaskGroup(of: [IssuedDocument].self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    let connection = try await backend.open()
+                    var issued: [IssuedDocument] = []
+                    for index in 0..<10 {
+                        issued += try await connection.issueDocuments([
+                            DocumentRequest(
+                                kind: .certificate, route: RouteID("r\(worker)-\(index)"), person: "p1", hours: 72,
+                                issuedAt: F.now, year: 2026)
+                        ])
+                    }
+                    return issued
+                }
+            }
+            var numbers: [Int] = []
+            for try await issued in group { numbers += issued.map(\.number) }
+            #expect(numbers.sorted() == Array(1...40))
+        }
+    }
+
+    private func routes(_ ledger: any LedgerStore) async throws {
+        let route = Route(id: "r1", person: "p1", program: "PK-72", start: F.day(-30), deadline: F.day(150))
+        try await ledger.openRoutes([route])
+        try await ledger.openRoutes([route])
+        #expect(try await ledger.routes(person: "p1") == [
+            StoredRoute(route: route, status: .open, hoursCredited: 0, completedAt: nil)
+        ])
+        try await ledger.recordVerdicts([
+            RouteVerdict(route: "r1", status: .completed, hoursCredited: 72, completedAt: F.day(10))
+        ])
+        #expect(try await ledger.routes(person: nil).first?.status == .completed)
+        #expect(try await ledger.routes(person: nil).first?.completedAt == F.day(10))
+        #expect(try await ledger.routes(person: "p2") == [])
+    }
+
+    private func totals(_ ledger: any LedgerStore) async throws {
+        _ = try await ledger.append(
+            F.batch(
+                "b1",
+                [
+                    F.credit("p1", "ICT-01", hours: 36), F.credit("p1", "ICT-01", hours: 36, key: "north/ICT-01/p1"),
+                    F.credit("p1", "ICT-02", hours: 6), F.credit("p2", "SEM-01", hours: 8, form: .seminar),
+                    F.credit("p3", "OCH-01", hours: 18, on: 40, form: .inPerson),
+                ],
+                persons: [F.person("p1"), F.person("p2", category: .methodist), F.person("p3")]))
+        let p1Second = try await ledger.entries(person: "p1")[2]
+        _ = try await ledger.append(F.batch("b2", [F.reversal(of: p1Second.id, "p1", "ICT-02", hours: 6)]))
+        #expect(try await ledger.personTotals() == [
+            PersonTotal(person: "p1", modules: 1, hours: 36), PersonTotal(person: "p2", modules: 1, hours: 8),
+            PersonTotal(person: "p3", modules: 1, hours: 18),
+        ])
+        let monthly = try await ledger.monthlyTotals(utcOffsetSeconds: 3 * 3600)
+        let thisMonth = YearMonth("2026-05")!
+        #expect(monthly.contains(MonthlyTotal(month: thisMonth, form: .distance, category: .teacher, learners: 1, credits: 2, hours: 72)))
+        #expect(monthly.contains(MonthlyTotal(month: thisMonth, form: .seminar, category: .methodist, learners: 1, credits: 1, hours: 8)))
+        #expect(monthly.contains { $0.form == .inPerson && $0.month == YearMonth("2026-07")! && $0.hours == 18 })
+        #expect(monthly.count == 3)
+    }
+
+    private func personKeys(_ ledger: any LedgerStore) async throws {
+        _ = try await ledger.append(
+            F.batch(
+                "b1", [], persons: [F.person("p1")],
+                keys: [
+                    PersonKey(kind: .moodleUser("ripk"), value: "4", person: "p1"),
+                    PersonKey(kind: .snils, value: "15597241899", person: "p1"),
+                ]))
+        #expect(try await ledger.person(kind: .moodleUser("ripk"), value: "4") == "p1")
+        #expect(try await ledger.person(kind: .moodleUser("north"), value: "4") == nil)
+        #expect(try await ledger.person(kind: .snils, value: "15597241899") == "p1")
+    }
+}

@@ -1,0 +1,122 @@
+import CreditCore
+import Foundation
+import GRDB
+
+/// The credit ledger in one SQLite file (WAL), the embedded default.
+///
+/// The database itself refuses to update or delete entries and issued documents (triggers). Every
+/// append runs in one `BEGIN IMMEDIATE` transaction, so two processes appending at once are
+/// serialised and each idempotency key is written once.
+///
+/// ```swift
+/// let ledger = try SQLiteLedger(path: "ledger.sqlite")
+/// let outcome = try await ledger.append(batch)
+/// ```
+public final class SQLiteLedger: LedgerStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (or creates) the ledger file at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(writer)
+    }
+
+    /// A ledger in memory, for tests.
+    public init() throws {
+        writer = try DatabaseQueue()
+        try SQLiteMigrations.migrator.migrate(writer)
+    }
+
+    public func append(_ batch: LedgerBatch) async throws -> AppendOutcome {
+        try await writer.writeWithoutTransaction { db in
+            var outcome = AppendOutcome(written: 0, alreadyPresent: 0)
+            try db.inTransaction(.immediate) {
+                outcome = try SQLiteAppender(db: db).append(batch)
+                return .commit
+            }
+            return outcome
+        }
+    }
+
+    public func entries(person: PersonID?) async throws -> [LedgerEntry] {
+        try await writer.read { db in
+            let sql = "SELECT * FROM entries \(person == nil ? "" : "WHERE person_id = ?") ORDER BY position"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(person.map { [$0.rawValue] } ?? []))
+                .map(Self.entry)
+        }
+    }
+
+    public func entryCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT count FROM ledger_head") ?? 0 }
+    }
+
+    public func contains(idempotencyKey: String) async throws -> Bool {
+        try await writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE idempotency_key = ?", arguments: [idempotencyKey]) ?? false
+        }
+    }
+
+    public func persons() async throws -> [Person] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map { row in
+                Person(
+                    id: PersonID(row["id"] as String), lastName: row["last_name"], firstName: row["first_name"],
+                    middleName: row["middle_name"], snils: (row["snils"] as String?).flatMap { try? SNILS(parsing: $0) },
+                    email: row["email"], idnumber: row["idnumber"],
+                    category: LearnerCategory(rawValue: row["category"]) ?? .teacher,
+                    centre: (row["centre"] as String?).map { CentreID($0) })
+            }
+        }
+    }
+
+    public func person(kind: PersonKey.Kind, value: String) async throws -> PersonID? {
+        try await writer.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT person_id FROM person_keys WHERE kind = ? AND value = ?",
+                arguments: [kind.storageName, value]
+            ).map { PersonID($0) }
+        }
+    }
+
+    public func cursors(site: SiteID) async throws -> [SyncCursor] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sync_cursors WHERE site = ? ORDER BY stream", arguments: [site.rawValue])
+                .map { SyncCursor(site: SiteID($0["site"] as String), stream: $0["stream"], value: $0["value"]) }
+        }
+    }
+
+    public func batches() async throws -> [BatchRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM batches ORDER BY rowid").map { row in
+                BatchRecord(
+                    id: BatchID(row["id"] as String), kind: LedgerBatch.Kind(rawValue: row["kind"]) ?? .manual,
+                    actor: row["actor"], description: row["description"],
+                    recordedAt: RowCoding.date(row["recorded_at"]), written: row["written"],
+                    alreadyPresent: row["already_present"])
+            }
+        }
+    }
+
+    public func verify() async throws -> LedgerVerification {
+        try await writer.read { db in
+            let head = try Row.fetchOne(db, sql: "SELECT count, hash FROM ledger_head")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY position")
+            var rows: [(entry: LedgerEntry, storedHash: String)] = []
+            while let row = try cursor.next() { rows.append((Self.entry(row), row["hash"])) }
+            return LedgerChain.verify(rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0))
+        }
+    }
+
+    static func entry(_ row: Row) -> LedgerEntry {
+        LedgerEntry(
+            id: EntryID(row["id"] as String), person: PersonID(row["person_id"] as String),
+            module: ModuleID(row["module_id"] as String), hours: CreditHours(row["hours"] as Int),
+            form: StudyForm(rawValue: row["form"]) ?? .distance,
+            kind: RowCoding.kind(name: row["kind"], reverses: row["reverses"]),
+            occurredAt: RowCoding.date(row["occurred_at"]), recordedAt: RowCoding.date(row["recorded_at"]),
+            source: RowCoding.source(row["source"]), idempotencyKey: row["idempotency_key"],
+            batch: BatchID(row["batch_id"] as String), note: row["note"])
+    }
+}

@@ -1,0 +1,54 @@
+import CreditCore
+import Foundation
+import Testing
+
+@Suite("Ledger hash chain")
+struct LedgerChainTests {
+    @Test("SHA-256 matches the standard's test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256(input: String, digest: String) {
+        #expect(SHA256.hex(input.utf8) == digest)
+    }
+
+    @Test("a million 'a's, fed in uneven pieces")
+    func sha256Long() {
+        var hasher = SHA256()
+        var fed = 0
+        var size = 1
+        while fed < 1_000_000 {
+            let piece = min(size, 1_000_000 - fed)
+            hasher.update(repeatElement(UInt8(ascii: "a"), count: piece))
+            fed += piece
+            size = size * 3 % 997 + 1
+        }
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("an edited entry, a removed entry and a removed tail are each found")
+    func verify() {
+        var ledger = LedgerWriter()
+        for module in ["m1", "m2", "m3", "m4"] { ledger.credit(module, 12, on: "2026-02-01") }
+        var chained: [(entry: LedgerEntry, storedHash: String)] = []
+        var previous = LedgerChain.genesis
+        for entry in ledger.entries {
+            previous = LedgerChain.hash(of: entry, following: previous)
+            chained.append((entry, previous))
+        }
+        let head = (hash: previous, count: 4)
+        #expect(LedgerChain.verify(chained, head: head).isIntact)
+
+        var edited = chained
+        edited[1].entry.hours = 36
+        #expect(LedgerChain.verify(edited, head: head).problem == .entryAltered(position: 2, id: "e-2"))
+
+        var removed = chained
+        removed.remove(at: 2)
+        #expect(LedgerChain.verify(removed, head: head).problem == .entryAltered(position: 3, id: "e-4"))
+
+        #expect(LedgerChain.verify(chained.dropLast(), head: head).problem == .entriesMissing(expected: 4, found: 3))
+    }
+}
