@@ -83,7 +83,9 @@ let package = Package(
         .testTarget(name: "BridgeSyncTests", dependencies: ["BridgeSync", "FakeMoodle"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore"]),
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
-        .testTarget(name: "BridgeCLITests", dependencies: ["BridgeCLI"]),
+        .testTarget(
+            name: "BridgeCLITests",
+            dependencies: ["BridgeCLI", "CreditCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

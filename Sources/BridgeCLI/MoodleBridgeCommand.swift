@@ -12,8 +12,11 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             Moodle, keeps an append-only credit ledger and exports the registrar's reports.
 
             Start with `moodle-bridge mappings check Mappings`.
+
+            Exit status: 0 success; 1 bad input (nothing was written); 2 the ledger failed \
+            verification; 64 a usage error.
             """,
-        subcommands: [MappingsCommand.self])
+        subcommands: [MappingsCommand.self, LedgerCommand.self])
 
     public init() {}
 }
@@ -29,6 +32,9 @@ extension MoodleBridgeCommand {
                 try command.run()
             }
             exit()
+        } catch let error as CLIError {
+            Printer.error("moodle-bridge: \(error.description)")
+            exit(withError: error.exitCode)
         } catch {
             exit(withError: error)
         }

@@ -52,7 +52,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
 
     private func appendsAndReadsBack(_ ledger: any LedgerStore) async throws {
         let outcome = try await ledger.append(
-            F.batch("b1", [F.credit("p1", "ICT-01", hours: 36), F.credit("p2", "ICT-01"), F.credit("p1", "ICT-02")],
+            F.batch(
+                "b1", [F.credit("p1", "ICT-01", hours: 36), F.credit("p2", "ICT-01"), F.credit("p1", "ICT-02")],
                 persons: [F.person("p1"), F.person("p2")]))
         #expect(outcome == AppendOutcome(written: 3, alreadyPresent: 0))
         let all = try await ledger.entries(person: nil)
@@ -168,13 +169,15 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
 
     private func sequentialNumbers(_ ledger: any LedgerStore) async throws {
         func request(_ route: String, year: Int) -> DocumentRequest {
-            DocumentRequest(kind: .certificate, route: RouteID(route), person: "p1", hours: 72, issuedAt: F.now, year: year)
+            DocumentRequest(
+                kind: .certificate, route: RouteID(route), person: "p1", hours: 72, issuedAt: F.now, year: year)
         }
         let first = try await ledger.issueDocuments([request("r1", year: 2026), request("r2", year: 2026)])
         let next = try await ledger.issueDocuments([request("r3", year: 2027), request("r4", year: 2026)])
         #expect((first + next).map(\.registrationNumber) == ["2026-00001", "2026-00002", "2027-00001", "2026-00003"])
         let cancellation = DocumentRequest(
-            kind: .cancellation, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026, cancels: "2026-00001")
+            kind: .cancellation, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026,
+            cancels: "2026-00001")
         #expect(try await ledger.issueDocuments([cancellation]).map(\.registrationNumber) == ["2026-00004"])
         #expect(try await ledger.documents().count == 5)
     }
@@ -205,9 +208,10 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         let route = Route(id: "r1", person: "p1", program: "PK-72", start: F.day(-30), deadline: F.day(150))
         try await ledger.openRoutes([route])
         try await ledger.openRoutes([route])
-        #expect(try await ledger.routes(person: "p1") == [
-            StoredRoute(route: route, status: .open, hoursCredited: 0, completedAt: nil)
-        ])
+        #expect(
+            try await ledger.routes(person: "p1") == [
+                StoredRoute(route: route, status: .open, hoursCredited: 0, completedAt: nil)
+            ])
         try await ledger.recordVerdicts([
             RouteVerdict(route: "r1", status: .completed, hoursCredited: 72, completedAt: F.day(10))
         ])
@@ -228,14 +232,21 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
                 persons: [F.person("p1"), F.person("p2", category: .methodist), F.person("p3")]))
         let p1Second = try await ledger.entries(person: "p1")[2]
         _ = try await ledger.append(F.batch("b2", [F.reversal(of: p1Second.id, "p1", "ICT-02", hours: 6)]))
-        #expect(try await ledger.personTotals() == [
-            PersonTotal(person: "p1", modules: 1, hours: 36), PersonTotal(person: "p2", modules: 1, hours: 8),
-            PersonTotal(person: "p3", modules: 1, hours: 18),
-        ])
+        #expect(
+            try await ledger.personTotals() == [
+                PersonTotal(person: "p1", modules: 1, hours: 36), PersonTotal(person: "p2", modules: 1, hours: 8),
+                PersonTotal(person: "p3", modules: 1, hours: 18),
+            ])
         let monthly = try await ledger.monthlyTotals(utcOffsetSeconds: 3 * 3600)
         let thisMonth = YearMonth("2026-05")!
-        #expect(monthly.contains(MonthlyTotal(month: thisMonth, form: .distance, category: .teacher, learners: 1, credits: 2, hours: 72)))
-        #expect(monthly.contains(MonthlyTotal(month: thisMonth, form: .seminar, category: .methodist, learners: 1, credits: 1, hours: 8)))
+        #expect(
+            monthly.contains(
+                MonthlyTotal(month: thisMonth, form: .distance, category: .teacher, learners: 1, credits: 2, hours: 72))
+        )
+        #expect(
+            monthly.contains(
+                MonthlyTotal(month: thisMonth, form: .seminar, category: .methodist, learners: 1, credits: 1, hours: 8))
+        )
         #expect(monthly.contains { $0.form == .inPerson && $0.month == YearMonth("2026-07")! && $0.hours == 18 })
         #expect(monthly.count == 3)
     }

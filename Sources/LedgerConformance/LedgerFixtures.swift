@@ -17,7 +17,9 @@ public enum LedgerFixtures {
             idempotencyKey: key ?? "moodle/ripk/\(module)/\(person)")
     }
 
-    public static func reversal(of entry: EntryID, _ person: String, _ module: String, hours: Int = 12)
+    public static func reversal(
+        of entry: EntryID, _ person: String, _ module: String, hours: Int = 12
+    )
         -> LedgerBatch.Draft
     {
         LedgerBatch.Draft(

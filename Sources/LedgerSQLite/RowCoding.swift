@@ -29,7 +29,8 @@ enum RowCoding {
         case "sheet" where parts.count >= 3:
             return .sheet(file: parts[1..<(parts.count - 1)].joined(separator: "|"), row: Int(parts.last!) ?? 0)
         default:
-            return .manual(operator: parts.count > 1 ? parts[1] : "", document: parts.dropFirst(2).joined(separator: "|"))
+            return .manual(
+                operator: parts.count > 1 ? parts[1] : "", document: parts.dropFirst(2).joined(separator: "|"))
         }
     }
 

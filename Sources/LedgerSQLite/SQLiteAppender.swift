@@ -24,8 +24,11 @@ struct SQLiteAppender {
         var keysInBatch: Set<String> = []
         // The batch row goes first: entries reference it.
         try db.execute(
-            sql: "INSERT INTO batches (id, kind, actor, description, recorded_at, written, already_present) VALUES (?, ?, ?, ?, ?, 0, 0)",
-            arguments: [batch.id.rawValue, batch.kind.rawValue, batch.actor, batch.description, RowCoding.seconds(recordedAt)])
+            sql:
+                "INSERT INTO batches (id, kind, actor, description, recorded_at, written, already_present) VALUES (?, ?, ?, ?, ?, 0, 0)",
+            arguments: [
+                batch.id.rawValue, batch.kind.rawValue, batch.actor, batch.description, RowCoding.seconds(recordedAt),
+            ])
         for draft in batch.entries {
             let isNewInBatch = keysInBatch.insert(draft.idempotencyKey).inserted
             let isInLedger = isNewInBatch ? try Bool.fetchOne(exists, arguments: [draft.idempotencyKey]) ?? false : true
@@ -81,7 +84,8 @@ struct SQLiteAppender {
         }
         for key in batch.personKeys {
             try db.execute(
-                sql: "INSERT INTO person_keys (kind, value, person_id) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING",
+                sql:
+                    "INSERT INTO person_keys (kind, value, person_id) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING",
                 arguments: [key.kind.storageName, key.value, key.person.rawValue])
         }
     }

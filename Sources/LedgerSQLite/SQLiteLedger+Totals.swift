@@ -21,7 +21,9 @@ extension SQLiteLedger {
                     FROM (\(Self.liveModules)) GROUP BY person_id ORDER BY person_id
                     """
             ).map {
-                PersonTotal(person: PersonID($0["person_id"] as String), modules: $0["modules"], hours: CreditHours($0["hours"] as Int))
+                PersonTotal(
+                    person: PersonID($0["person_id"] as String), modules: $0["modules"],
+                    hours: CreditHours($0["hours"] as Int))
             }
         }
     }

@@ -54,7 +54,8 @@ public final class SQLiteLedger: LedgerStore {
 
     public func contains(idempotencyKey: String) async throws -> Bool {
         try await writer.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE idempotency_key = ?", arguments: [idempotencyKey]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM entries WHERE idempotency_key = ?", arguments: [idempotencyKey])
+                ?? false
         }
     }
 
@@ -63,7 +64,8 @@ public final class SQLiteLedger: LedgerStore {
             try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map { row in
                 Person(
                     id: PersonID(row["id"] as String), lastName: row["last_name"], firstName: row["first_name"],
-                    middleName: row["middle_name"], snils: (row["snils"] as String?).flatMap { try? SNILS(parsing: $0) },
+                    middleName: row["middle_name"],
+                    snils: (row["snils"] as String?).flatMap { try? SNILS(parsing: $0) },
                     email: row["email"], idnumber: row["idnumber"],
                     category: LearnerCategory(rawValue: row["category"]) ?? .teacher,
                     centre: (row["centre"] as String?).map { CentreID($0) })
@@ -82,8 +84,10 @@ public final class SQLiteLedger: LedgerStore {
 
     public func cursors(site: SiteID) async throws -> [SyncCursor] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sync_cursors WHERE site = ? ORDER BY stream", arguments: [site.rawValue])
-                .map { SyncCursor(site: SiteID($0["site"] as String), stream: $0["stream"], value: $0["value"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM sync_cursors WHERE site = ? ORDER BY stream", arguments: [site.rawValue]
+            )
+            .map { SyncCursor(site: SiteID($0["site"] as String), stream: $0["stream"], value: $0["value"]) }
         }
     }
 

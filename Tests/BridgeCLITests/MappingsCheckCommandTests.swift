@@ -19,14 +19,23 @@ struct MappingsCheckCommandTests {
             at: CommandRunner.repository.appendingPathComponent("Mappings").resolvingSymlinksInPath(), to: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         try replace("hours: 4\n", with: "hours: 40\n", in: folder.appendingPathComponent("modules.yaml"))
-        try replace("[ICT-01, ICT-05, ICT-03]", with: "[ICT-01, ICT-55, ICT-03]", in: folder.appendingPathComponent("programs.yaml"))
+        try replace(
+            "[ICT-01, ICT-05, ICT-03]", with: "[ICT-01, ICT-55, ICT-03]",
+            in: folder.appendingPathComponent("programs.yaml"))
 
         let outcome = try CommandRunner.run(["mappings", "check", folder.path])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("\(folder.path)/modules.yaml:27: error: hours: module 'ICT-04' has 40 h; a module lasts 2…36 h"))
-        #expect(lines.contains("\(folder.path)/programs.yaml:16: error: modules: program 'PK-72-ICT': unknown module 'ICT-55'"))
-        #expect(lines.contains("\(folder.path)/programs.yaml:12: error: target_hours: program 'PK-72-ICT': its modules add up to 48 h, short of the 72 h target"))
+        #expect(
+            lines.contains(
+                "\(folder.path)/modules.yaml:27: error: hours: module 'ICT-04' has 40 h; a module lasts 2…36 h"))
+        #expect(
+            lines.contains(
+                "\(folder.path)/programs.yaml:16: error: modules: program 'PK-72-ICT': unknown module 'ICT-55'"))
+        #expect(
+            lines.contains(
+                "\(folder.path)/programs.yaml:12: error: target_hours: program 'PK-72-ICT': its modules add up to 48 h, short of the 72 h target"
+            ))
         #expect(lines.last == "3 errors, 0 warnings.")
     }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CreditCore
+
+/// `moodle-bridge ledger …`: the credit ledger itself.
+struct LedgerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Add credits by hand or from credit sheets, correct them, and verify the ledger.",
+        discussion: """
+            The ledger is append-only: entries are never changed or removed, a correction is a \
+            reversal entry. The database itself refuses an UPDATE or DELETE, and a hash chain over \
+            the entries lets `ledger verify` find an entry edited or removed behind the bridge's back.
+            """,
+        subcommands: [
+            LedgerImportCommand.self, LedgerAddCommand.self, LedgerReverseCommand.self, LedgerVerifyCommand.self,
+        ])
+}
+
+/// `moodle-bridge ledger verify`: checks the hash chain.
+struct LedgerVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that no entry was edited or removed outside MoodleBridge.",
+        discussion: "Exit status: 0 when the ledger is intact, 2 when it is not.")
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "Print the result as text or JSON.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let verification = try await options.openLedger().verify()
+        switch format {
+        case .json:
+            struct Output: Encodable {
+                let intact: Bool
+                let entriesChecked: Int
+                let headHash: String
+                let problem: String?
+            }
+            try Printer.json(
+                Output(
+                    intact: verification.isIntact, entriesChecked: verification.entriesChecked,
+                    headHash: verification.headHash, problem: verification.problem?.description))
+        case .text:
+            if let problem = verification.problem {
+                print("The ledger is NOT intact: \(problem).")
+                print(
+                    "Checked \(verification.entriesChecked) entries. Restore the database from a backup or investigate who changed it."
+                )
+            } else {
+                print(
+                    "The ledger is intact: \(verification.entriesChecked) entries, head \(verification.headHash.prefix(16))."
+                )
+            }
+        }
+        if !verification.isIntact { throw ExitCode(2) }
+    }
+}

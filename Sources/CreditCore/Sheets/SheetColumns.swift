@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where each known column sits in a sheet's header.
+struct SheetColumns {
+    static let aliases: [String: [String]] = [
+        "snils": ["snils", "снилс"],
+        "last_name": ["last_name", "фамилия"],
+        "first_name": ["first_name", "имя"],
+        "middle_name": ["middle_name", "отчество"],
+        "module": ["module", "модуль"],
+        "date": ["date", "дата"],
+        "hours": ["hours", "часы"],
+        "form": ["form", "форма"],
+        "category": ["category", "категория"],
+        "centre": ["centre", "ммц"],
+        "document": ["document", "документ"],
+    ]
+    static let required = ["snils", "last_name", "first_name", "module", "date"]
+
+    private var index: [String: Int] = [:]
+    private var headerNames: [String: String] = [:]
+
+    init(header: [String]) {
+        for (position, name) in header.enumerated() {
+            let lowered = name.lowercased()
+            if let column = Self.aliases.first(where: { $0.value.contains(lowered) })?.key, index[column] == nil {
+                index[column] = position
+                headerNames[column] = name
+            }
+        }
+    }
+
+    var missingRequired: [String] { Self.required.filter { index[$0] == nil } }
+
+    /// The column's name as the sheet writes it, for messages.
+    func name(_ column: String) -> String { headerNames[column] ?? column }
+
+    func value(_ column: String, in cells: [String]) -> String? {
+        guard let position = index[column], position < cells.count else { return nil }
+        let value = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads one row of a credit sheet, collecting every problem in it.
+final class SheetRowReader {
+    let row: Int
+    let cells: [String]
+    let columns: SheetColumns
+    let calendar: Calendar
+    private(set) var problems: [CreditSheet.Problem] = []
+
+    init(row: Int, cells: [String], columns: SheetColumns, calendar: Calendar) {
+        self.row = row
+        self.cells = cells
+        self.columns = columns
+        self.calendar = calendar
+    }
+
+    func line(modules: [ModuleID: Module], knownPersons: [String: PersonID]) -> CreditSheet.Line? {
+        let snils = required("snils").flatMap(parseSNILS)
+        let lastName = required("last_name")
+        let firstName = required("first_name")
+        let module = required("module").flatMap { id in
+            modules[ModuleID(id)] ?? report("module", "unknown module '\(id)'; it is not in the mapping files")
+        }
+        let date = required("date").flatMap(parseDate)
+        if let module, let hoursText = value("hours") {
+            if Int(hoursText) != module.hours.value {
+                note("hours", "'\(hoursText)' does not match module \(module.id), which has \(module.hours.value) h")
+            }
+        }
+        let form = value("form").flatMap(parseForm) ?? module?.form
+        let category = value("category").flatMap(parseCategory) ?? .teacher
+        guard problems.isEmpty, let snils, let lastName, let firstName, let module, let date, let form else {
+            return nil
+        }
+        let person = Person(
+            id: knownPersons[snils.digits] ?? PersonID("P-\(snils.digits)"), lastName: lastName, firstName: firstName,
+            middleName: value("middle_name"), snils: snils, category: category,
+            centre: value("centre").map { CentreID($0) })
+        return CreditSheet.Line(
+            row: row, person: person, module: module, form: form, date: date, document: value("document"))
+    }
+
+    private func value(_ column: String) -> String? { columns.value(column, in: cells) }
+
+    private func required(_ column: String) -> String? {
+        value(column) ?? report(column, "empty")
+    }
+
+    private func report<T>(_ column: String, _ message: String) -> T? {
+        note(column, message)
+        return nil
+    }
+
+    private func note(_ column: String, _ message: String) {
+        problems.append(CreditSheet.Problem(row: row, column: columns.name(column), message: message))
+    }
+
+    private func parseSNILS(_ text: String) -> SNILS? {
+        do { return try SNILS(parsing: text) } catch { return report("snils", "'\(text)': \(error)") }
+    }
+
+    private func parseDate(_ text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "/" }).compactMap { Int($0) }
+        let (year, month, day): (Int, Int, Int)
+        if parts.count == 3, text.contains(".") || text.contains("/") {
+            (day, month, year) = (parts[0], parts[1], parts[2])
+        } else if parts.count == 3 {
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else {
+            return report("date", "'\(text)' is not a date; write dd.mm.yyyy, e.g. 14.03.2026")
+        }
+        let components = DateComponents(year: year, month: month, day: day)
+        guard year > 1900, components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+            return report("date", "'\(text)' is not a date; write dd.mm.yyyy, e.g. 14.03.2026")
+        }
+        return date
+    }
+
+    private func parseForm(_ text: String) -> StudyForm? {
+        let words: [String: StudyForm] = [
+            "distance": .distance, "дистанционная": .distance, "in-person": .inPerson, "очная": .inPerson,
+            "seminar": .seminar, "семинар": .seminar, "семинары": .seminar,
+        ]
+        return words[text.lowercased()]
+            ?? report("form", "unknown form '\(text)'; expected очная, дистанционная or семинар")
+    }
+
+    private func parseCategory(_ text: String) -> LearnerCategory? {
+        let words: [String: LearnerCategory] = [
+            "teacher": .teacher, "педагог": .teacher, "учитель": .teacher, "methodist": .methodist,
+            "методист": .methodist, "administrator": .administrator, "администратор": .administrator,
+        ]
+        return words[text.lowercased()]
+            ?? report("category", "unknown category '\(text)'; expected педагог, методист or администратор")
+    }
+}

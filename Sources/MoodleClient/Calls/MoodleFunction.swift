@@ -1,0 +1,20 @@
+/// Names of the web-service functions this client calls.
+public enum MoodleFunction {
+    public static let getSiteInfo = "core_webservice_get_site_info"
+    public static let getCourses = "core_course_get_courses"
+    public static let getCoursesByField = "core_course_get_courses_by_field"
+    public static let getCategories = "core_course_get_categories"
+    public static let getEnrolledUsers = "core_enrol_get_enrolled_users"
+    public static let getUsersCourses = "core_enrol_get_users_courses"
+    public static let getCourseCompletionStatus = "core_completion_get_course_completion_status"
+    public static let getActivitiesCompletionStatus = "core_completion_get_activities_completion_status"
+    public static let getUsersByField = "core_user_get_users_by_field"
+    public static let getUsers = "core_user_get_users"
+    public static let getCohorts = "core_cohort_get_cohorts"
+    public static let getCohortMembers = "core_cohort_get_cohort_members"
+    public static let listReports = "core_reportbuilder_list_reports"
+    public static let retrieveReport = "core_reportbuilder_retrieve_report"
+    public static let setReportFilters = "core_reportbuilder_set_filters"
+    public static let resetReportFilters = "core_reportbuilder_filters_reset"
+    public static let callExternalFunctions = "tool_mobile_call_external_functions"
+}

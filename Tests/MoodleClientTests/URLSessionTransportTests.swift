@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import MoodleClient
+
+@Suite("Live URLSession transport on loopback")
+struct URLSessionTransportTests {
+    static func site(_ server: LoopbackHTTPServer, timeout: Duration = .seconds(10)) -> MoodleSite {
+        var configuration = TestSites.configuration()
+        configuration.baseURL = server.baseURL.appendingPathComponent("moodle")
+        configuration.timeout = timeout
+        return MoodleSite(configuration: configuration, transport: URLSessionTransport(maximumConnectionsPerHost: 2))
+    }
+
+    @Test("POSTs the form to server.php and decodes the answer")
+    func roundTrip() async throws {
+        let server = try LoopbackHTTPServer(
+            .respond(status: 200, headers: ["Content-Type": "application/json"], body: #"[{"id":1,"name":"ММЦ-01"}]"#))
+        defer { server.stop() }
+        let cohorts = try await Self.site(server).cohorts(ids: [1])
+        #expect(cohorts == [MoodleCohort(id: 1, name: "ММЦ-01")])
+        let request = try #require(server.requests.first)
+        #expect(request.hasPrefix("POST /moodle/webservice/rest/server.php HTTP/1.1\r\n"))
+        #expect(request.lowercased().contains("content-type: application/x-www-form-urlencoded"))
+        #expect(
+            request.hasSuffix(
+                "wstoken=\(TestSites.token)&wsfunction=core_cohort_get_cohorts&moodlewsrestformat=json&cohortids%5B0%5D=1"
+            ))
+    }
+
+    @Test("status and headers reach the classifier (429 + Retry-After)")
+    func statusAndHeaders() async throws {
+        let server = try LoopbackHTTPServer(.respond(status: 429, headers: ["Retry-After": "9"], body: ""))
+        defer { server.stop() }
+        let error = await #expect(throws: MoodleError.self) { try await Self.site(server).siteInfo() }
+        #expect(error?.code == .rateLimited)
+        #expect(error?.retryAfter == .seconds(9))
+    }
+
+    @Test("a server that never answers times out")
+    func timeout() async throws {
+        let server = try LoopbackHTTPServer(.hang)
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        let error = await #expect(throws: MoodleError.self) {
+            try await Self.site(server, timeout: .milliseconds(500)).siteInfo()
+        }
+        // Sub-second timeouts are rounded up to one second (corelibs truncates to whole seconds).
+        #expect(ContinuousClock.now - started >= .milliseconds(900))
+        #expect(error?.code == .timeout)
+        #expect(error?.isTransient == true)
+    }
+
+    @Test("cancelling the task cancels the request")
+    func cancellation() async throws {
+        let server = try LoopbackHTTPServer(.hang)
+        defer { server.stop() }
+        let site = Self.site(server, timeout: .seconds(30))
+        let task = Task { try await site.siteInfo() }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        let started = ContinuousClock.now
+        let result = await task.result
+        #expect(ContinuousClock.now - started < .seconds(5))
+        guard case .failure(let error as MoodleError) = result else {
+            Issue.record("expected a MoodleError, got \(result)")
+            return
+        }
+        #expect(error.code == .cancelled)
+    }
+
+    @Test("an unreachable host is a transport error without the token")
+    func unreachable() async throws {
+        var configuration = TestSites.configuration()
+        configuration.baseURL = URL(string: "http://127.0.0.1:9")!
+        configuration.timeout = .seconds(5)
+        let site = MoodleSite(configuration: configuration, transport: URLSessionTransport())
+        let error = await #expect(throws: MoodleError.self) { try await site.siteInfo() }
+        #expect(error?.code == .transport || error?.code == .timeout)
+        #expect(error.map { !$0.debugDescription.contains(TestSites.token) } == true)
+    }
+}
