@@ -1,0 +1,101 @@
+import CreditCore
+import Foundation
+import LedgerSQLite
+
+/// Appends a large ledger through `SQLiteLedger` and the same rows through the `sqlite3` shell,
+/// re-imports the existing keys, and times the report totals; reports rates and ratios.
+struct LedgerBenchmark {
+    var entries: Int
+    var batchSize: Int
+    var folder: URL
+
+    struct Figures: Encodable {
+        var entries: Int
+        var batchSize: Int
+        var bridgeAppendSeconds: Double
+        var bridgeEntriesPerSecond: Double
+        var shellInsertSeconds: Double
+        var shellRowsPerSecond: Double
+        var appendRatioToShell: Double
+        var reimportSeconds: Double
+        var reimportRowsPerSecond: Double
+        var personTotalsSeconds: Double
+        var monthlyTotalsSeconds: Double
+        var shellTotalsSeconds: Double
+        var totalsRatioToShell: Double
+        var persons: Int
+    }
+
+    static let persons = 20_000
+    static let modules = 40
+
+    /// The i-th generated credit: persons and modules cycle, dates spread over two years.
+    static func draft(_ index: Int) -> LedgerBatch.Draft {
+        let person = index % persons
+        let module = (index / persons) % modules
+        let form: StudyForm = [.distance, .inPerson, .seminar][module % 3]
+        return LedgerBatch.Draft(
+            person: PersonID("P\(person)"), module: ModuleID("M\(module)-\(index / (persons * modules))"),
+            hours: CreditHours(2 + (module * 7) % 35), form: form,
+            occurredAt: Date(timeIntervalSince1970: 1_735_689_600 + Double(index % 63_072_000)),
+            source: .moodle(site: "ripk", courseID: module, userID: person), idempotencyKey: "bench/\(index)")
+    }
+
+    func run(progress: (String) -> Void) async throws -> Figures {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ledgerPath = folder.appendingPathComponent("bench-ledger.sqlite").path
+        let shellPath = folder.appendingPathComponent("bench-shell.sqlite").path
+        for path in [ledgerPath, shellPath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let ledger = try SQLiteLedger(path: ledgerPath)
+        let persons = (0..<Self.persons).map { i in
+            Person(
+                id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя",
+                category: LearnerCategory.allCases[i % 3])
+        }
+        _ = try await ledger.append(
+            LedgerBatch(id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(), persons: persons))
+
+        progress("appending \(entries) entries through SQLiteLedger in batches of \(batchSize)…")
+        let appendSeconds = try await time {
+            for start in stride(from: 0, to: entries, by: batchSize) {
+                let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
+                _ = try await ledger.append(
+                    LedgerBatch(id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+            }
+        }
+        progress("re-importing the same \(entries) keys…")
+        let reimportSeconds = try await time {
+            for start in stride(from: 0, to: entries, by: batchSize) {
+                let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
+                let outcome = try await ledger.append(
+                    LedgerBatch(id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+                precondition(outcome.written == 0)
+            }
+        }
+        progress("computing totals…")
+        let personSeconds = try await time { _ = try await ledger.personTotals() }
+        let monthlySeconds = try await time { _ = try await ledger.monthlyTotals(utcOffsetSeconds: 10_800) }
+
+        progress("the same rows through the sqlite3 shell…")
+        let shell = try ShellBaseline(folder: folder, database: shellPath, source: ledgerPath)
+        let shellInsert = try shell.insertSeconds()
+        let shellTotals = try shell.totalsSeconds()
+        return Figures(
+            entries: entries, batchSize: batchSize, bridgeAppendSeconds: appendSeconds,
+            bridgeEntriesPerSecond: Double(entries) / appendSeconds, shellInsertSeconds: shellInsert,
+            shellRowsPerSecond: Double(entries) / shellInsert, appendRatioToShell: shellInsert / appendSeconds,
+            reimportSeconds: reimportSeconds, reimportRowsPerSecond: Double(entries) / reimportSeconds,
+            personTotalsSeconds: personSeconds, monthlyTotalsSeconds: monthlySeconds, shellTotalsSeconds: shellTotals,
+            totalsRatioToShell: shellTotals / (personSeconds + monthlySeconds), persons: Self.persons)
+    }
+}
+
+/// Wall time of `work`, in seconds.
+func time(_ work: () async throws -> Void) async rethrows -> Double {
+    let start = ContinuousClock.now
+    try await work()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The physical reference: the `sqlite3` command-line shell inserting the same rows into the same
+/// schema (`.import` of a CSV inside one transaction) and computing the same totals.
+struct ShellBaseline {
+    let folder: URL
+    let database: String
+    let source: String
+
+    init(folder: URL, database: String, source: String) throws {
+        self.folder = folder
+        self.database = database
+        self.source = source
+        // The rows to insert, exactly as the bridge stored them.
+        let csv = folder.appendingPathComponent("bench-rows.csv").path
+        try shell(source, ".mode csv", ".output \(csv)", "SELECT * FROM entries ORDER BY position;")
+        // The same schema, read from the bridge's own database.
+        try shell(source, ".output \(folder.appendingPathComponent("bench-schema.sql").path)", ".schema")
+        try shell(database, ".read \(folder.appendingPathComponent("bench-schema.sql").path)")
+        try shell(database, "ATTACH '\(source)' AS src; INSERT INTO persons SELECT * FROM src.persons; INSERT INTO batches SELECT * FROM src.batches;")
+    }
+
+    func insertSeconds() throws -> Double {
+        let csv = folder.appendingPathComponent("bench-rows.csv").path
+        let start = ContinuousClock.now
+        try shell(database, "PRAGMA journal_mode=WAL;", "BEGIN;", ".mode csv", ".import \(csv) entries", "COMMIT;")
+        return seconds(ContinuousClock.now - start)
+    }
+
+    func totalsSeconds() throws -> Double {
+        let start = ContinuousClock.now
+        try shell(
+            database, ".output /dev/null",
+            "SELECT person_id, COUNT(*), SUM(hours) FROM (SELECT person_id, module_id, MAX(hours) AS hours FROM entries e WHERE e.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id) GROUP BY person_id, module_id) GROUP BY person_id;",
+            "SELECT strftime('%Y-%m', e.occurred_at + 10800, 'unixepoch') AS month, e.form, COALESCE(p.category, 'teacher') AS category, COUNT(DISTINCT e.person_id), COUNT(*), SUM(e.hours) FROM entries e LEFT JOIN persons p ON p.id = e.person_id WHERE e.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id) GROUP BY month, e.form, category;")
+        return seconds(ContinuousClock.now - start)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    @discardableResult
+    private func shell(_ database: String, _ commands: String...) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-batch", database] + commands.map { $0 }
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw BenchError("sqlite3 failed: \(message)")
+        }
+        return process.terminationStatus
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
