@@ -65,6 +65,7 @@ struct LedgerBenchmark {
                     LedgerBatch(id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
             }
         }
+        progress("  \(Int(Double(entries) / appendSeconds)) entries/s")
         progress("re-importing the same \(entries) keys…")
         let reimportSeconds = try await time {
             for start in stride(from: 0, to: entries, by: batchSize) {

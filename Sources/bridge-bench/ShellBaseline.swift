@@ -1,7 +1,8 @@
 import Foundation
 
 /// The physical reference: the `sqlite3` command-line shell inserting the same rows into the same
-/// schema (`.import` of a CSV inside one transaction) and computing the same totals.
+/// schema (the INSERT statements of `.mode insert`, read in one transaction) and computing the
+/// same totals.
 struct ShellBaseline {
     let folder: URL
     let database: String
@@ -12,8 +13,8 @@ struct ShellBaseline {
         self.database = database
         self.source = source
         // The rows to insert, exactly as the bridge stored them.
-        let csv = folder.appendingPathComponent("bench-rows.csv").path
-        try shell(source, ".mode csv", ".output \(csv)", "SELECT * FROM entries ORDER BY position;")
+        let rows = folder.appendingPathComponent("bench-rows.sql").path
+        try shell(source, ".mode insert entries", ".output \(rows)", "SELECT * FROM entries ORDER BY position;")
         // The same schema, read from the bridge's own database.
         try shell(source, ".output \(folder.appendingPathComponent("bench-schema.sql").path)", ".schema")
         try shell(database, ".read \(folder.appendingPathComponent("bench-schema.sql").path)")
@@ -21,9 +22,10 @@ struct ShellBaseline {
     }
 
     func insertSeconds() throws -> Double {
-        let csv = folder.appendingPathComponent("bench-rows.csv").path
+        let rows = folder.appendingPathComponent("bench-rows.sql").path
+        try shell(database, ".output /dev/null", "PRAGMA journal_mode=WAL;")
         let start = ContinuousClock.now
-        try shell(database, "PRAGMA journal_mode=WAL;", "BEGIN;", ".mode csv", ".import \(csv) entries", "COMMIT;")
+        try shell(database, "BEGIN;", ".read \(rows)", "COMMIT;")
         return seconds(ContinuousClock.now - start)
     }
 
@@ -45,13 +47,15 @@ struct ShellBaseline {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-batch", database] + commands.map { $0 }
-        let error = Pipe()
-        process.standardError = error
+        // Errors go to a file, not a pipe: a shell with many errors would fill a pipe and stall.
+        let errors = folder.appendingPathComponent("bench-sqlite3-errors.txt")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw BenchError("sqlite3 failed: \(message)")
+        let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0, message.isEmpty else {
+            throw BenchError("sqlite3 failed: \(message.prefix(500))")
         }
         return process.terminationStatus
     }
