@@ -80,7 +80,9 @@ let package = Package(
         .testTarget(name: "LedgerSQLiteTests", dependencies: ["LedgerSQLite", "LedgerConformance", "CreditCore"]),
         .testTarget(
             name: "LedgerPostgresTests", dependencies: ["LedgerPostgres", "LedgerConformance", "CreditCore"]),
-        .testTarget(name: "BridgeSyncTests", dependencies: ["BridgeSync", "FakeMoodle"]),
+        .testTarget(
+            name: "BridgeSyncTests",
+            dependencies: ["BridgeSync", "FakeMoodle", "LedgerSQLite", "CreditCore", "BridgeConfig", "MoodleClient"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore"]),
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
         .testTarget(

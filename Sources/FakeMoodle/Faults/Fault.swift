@@ -6,6 +6,8 @@ public enum Fault: Sendable, Equatable {
     case tooManyRequests(retryAfter: Int)
     /// Moodle's CLI-maintenance page: HTTP 503, HTML, `Retry-After: 300`.
     case maintenancePage
+    /// The same maintenance page with another `Retry-After` (seconds), for tests that cannot wait.
+    case maintenance(retryAfter: Int)
     /// Wait this long, then answer normally (use a value above the client's timeout).
     case hang(seconds: Double)
     /// The normal body cut in half.

@@ -90,10 +90,12 @@ final class FakeMoodleEngine: Sendable {
         case .tooManyRequests(let seconds):
             return .html(status: 429, "<html><body><h1>429 Too Many Requests</h1></body></html>\n", extraHeaders: [("Retry-After", String(seconds))])
         case .maintenancePage:
+            return await earlyResponse(for: .maintenance(retryAfter: 300))
+        case .maintenance(let seconds):
             return .html(
                 status: 503,
                 "<!DOCTYPE html>\n<html><head><title>Site under maintenance</title></head><body><div>This site is undergoing maintenance. Please try again later.</div></body></html>\n",
-                extraHeaders: [("Retry-After", "300")])
+                extraHeaders: [("Retry-After", String(seconds))])
         case .webServicesDisabled:
             return .forbiddenEmpty
         case .hang(let seconds):

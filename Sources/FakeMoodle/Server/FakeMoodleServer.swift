@@ -30,15 +30,16 @@ public final class FakeMoodleServer: Sendable {
         engine = FakeMoodleEngine(scenario: scenario)
     }
 
-    /// Starts listening on 127.0.0.1 with a free port.
+    /// Starts listening on 127.0.0.1.
     ///
+    /// - Parameter port: The port to listen on; 0 (the default) picks a free one.
     /// - Returns: The base URL, e.g. `http://127.0.0.1:53127`; append ``restPath``.
     /// - Throws: A socket error if the server cannot listen.
     @discardableResult
-    public func start() async throws -> URL {
+    public func start(port: UInt16 = 0) async throws -> URL {
         if let url = baseURL { return url }
         // A long handler timeout, so that an injected hang outlasts the client's timeout.
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 3_600, logger: .disabled)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 3_600, logger: .disabled)
         let engine = self.engine
         await server.appendRoute(HTTPRoute(Self.restPath)) { request in
             await Self.respond(to: request) { await engine.restResponse(fields: $0) }

@@ -1,0 +1,83 @@
+import CreditCore
+import Foundation
+import MoodleClient
+
+/// Reads completions the classic way, for sites without the report builder: the enrolled users of
+/// each mapped course (paged), then the completion status of the pairs that need asking, batched
+/// through `tool_mobile_call_external_functions` when the service allows it.
+struct ClassicCompletionReader {
+    let moodle: MoodleSite
+    let site: SiteConfig
+    let canBatch: Bool
+
+    /// What Moodle said about one (course, user) pair.
+    enum Status: Sendable {
+        case completed(Date)
+        case notCompleted
+        /// Moodle refuses to show it (expired or suspended enrolment, suspended or deleted account).
+        case invisible(String)
+    }
+
+    /// The enrolled users of a course, with the fields identity needs.
+    func enrolledUsers(course: SiteCourse) async throws -> [MoodleIdentity] {
+        // Teachers are enrolled too; only learners (or users with no role shown) earn credit.
+        try await moodle.allEnrolledUsers(courseID: course.id, pageSize: 500).filter { user in
+            user.roles.isEmpty || user.roles.contains { $0.shortName == "student" }
+        }.map { user in
+            var identity = MoodleIdentity(
+                userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty, email: user.email?.nonEmpty,
+                firstName: user.firstName, lastName: user.lastName, department: user.department?.nonEmpty)
+            for field in user.customFields { identity.profile[field.shortName] = field.value?.nonEmpty }
+            return identity
+        }
+    }
+
+    /// Asks the completion status of each pair.
+    func statuses(of pairs: [(courseID: Int, userID: Int)]) async throws -> [Status] {
+        guard !pairs.isEmpty else { return [] }
+        if canBatch {
+            let requests = pairs.map { pair in
+                MoodleBatchRequest(
+                    MoodleFunction.getCourseCompletionStatus,
+                    ["courseid": .int(pair.courseID), "userid": .int(pair.userID)])
+            }
+            let results = try await moodle.callBatch(requests, as: MoodleCourseCompletionStatus.self, batchSize: 50)
+            return try results.map { result in
+                switch result {
+                case .success(let status): return Self.status(status)
+                case .failure(let error): return try Self.status(error)
+                }
+            }
+        }
+        return try await withThrowingTaskGroup(of: (Int, Status).self) { group in
+            for (index, pair) in pairs.enumerated() {
+                group.addTask {
+                    do {
+                        return (index, Self.status(try await moodle.courseCompletionStatus(courseID: pair.courseID, userID: pair.userID)))
+                    } catch let error as MoodleError {
+                        return (index, try Self.status(error))
+                    }
+                }
+            }
+            var statuses = [Status](repeating: .notCompleted, count: pairs.count)
+            for try await (index, status) in group { statuses[index] = status }
+            return statuses
+        }
+    }
+
+    private static func status(_ status: MoodleCourseCompletionStatus) -> Status {
+        guard status.completed else { return .notCompleted }
+        // Moodle gives no course-level time: the last criterion's time is the completion time.
+        let time = status.latestCriterionTimeCompleted ?? 0
+        return .completed(Date(timeIntervalSince1970: TimeInterval(time)))
+    }
+
+    private static func status(_ error: MoodleError) throws -> Status {
+        switch error.code {
+        case .notEnrolled: return .invisible("Moodle no longer shows it: the enrolment ended or was suspended, or the account is suspended")
+        case .userDeleted: return .invisible("the user was deleted in Moodle")
+        case .cannotViewReport: return .invisible("completion tracking is off in this course")
+        default: throw error
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import CreditCore
+import Foundation
+
+/// Decides which person a Moodle user is, by the keys the site configuration lists, in order.
+///
+/// A user whose keys lead to one person is that person; whose keys lead to none becomes a new
+/// person (keyed by the first key present); whose keys lead to two different persons is ambiguous,
+/// and one with no usable key is unmatched. Ambiguous and unmatched users are never guessed: they
+/// are reported and get no credit.
+final class IdentityResolver {
+    enum Resolution: Equatable {
+        case person(PersonID)
+        case unmatched(String)
+        case ambiguous(String)
+    }
+
+    private let site: SiteConfig
+    private let organisation: Organisation
+    private let ledger: any LedgerStore
+    private var cache: [String: Resolution] = [:]
+    /// Keys already claimed in this run, so two new users with the same SNILS become one person.
+    private var claimed: [String: PersonID] = [:]
+    /// Persons and keys to save with the next batch.
+    private(set) var newPersons: [PersonID: Person] = [:]
+    private(set) var newKeys: [PersonKey] = []
+    /// Moodle user id → centre, from the centres' cohorts (when the sync read them).
+    var centreByUserID: [Int: CentreID] = [:]
+    /// Fuller records of users, by username, for sources that carry only a few fields.
+    var userDetails: [String: MoodleIdentity] = [:]
+
+    init(site: SiteConfig, organisation: Organisation, ledger: any LedgerStore) {
+        self.site = site
+        self.organisation = organisation
+        self.ledger = ledger
+    }
+
+    /// Hands over the persons and keys gathered since the last call.
+    func takePending() -> (persons: [Person], keys: [PersonKey]) {
+        defer {
+            newPersons = [:]
+            newKeys = []
+        }
+        return (newPersons.values.sorted { $0.id < $1.id }, newKeys)
+    }
+
+    /// The cross-site keys of a user, in the configured order, normalised.
+    func crossSiteKeys(of user: MoodleIdentity) -> [(kind: PersonKey.Kind, value: String)] {
+        site.identity.compactMap { key in
+            switch key {
+            case .profileField(let field):
+                guard let raw = user.profile[field] else { return nil }
+                if field.lowercased() == "snils" {
+                    return (try? SNILS(parsing: raw)).map { (.snils, $0.digits) }
+                }
+                return (.idnumber, raw)
+            case .idnumber: return user.idnumber.map { (.idnumber, $0) }
+            case .email: return user.email.map { (.email, $0.lowercased()) }
+            case .username: return nil  // usernames are per site, not a person's identity
+            }
+        }
+    }
+
+    func resolve(_ partial: MoodleIdentity) async throws -> Resolution {
+        var user = partial
+        if let username = user.username, let details = userDetails[username] {
+            user = details.merging(partial)
+        }
+        guard let siteKey = user.siteKey else { return .unmatched("Moodle returned no user id or username") }
+        if let cached = cache[siteKey] { return cached }
+        let resolution = try await lookUp(user, siteKey: siteKey)
+        cache[siteKey] = resolution
+        return resolution
+    }
+
+    private func lookUp(_ user: MoodleIdentity, siteKey: String) async throws -> Resolution {
+        let siteKind = PersonKey.Kind.moodleUser(site.id)
+        let keys = crossSiteKeys(of: user)
+        var found: [PersonID] = []
+        if let known = try await ledger.person(kind: siteKind, value: siteKey) { found.append(known) }
+        for key in keys {
+            let claimedKey = "\(key.kind.storageName)=\(key.value)"
+            let person: PersonID?
+            if let inRun = claimed[claimedKey] {
+                person = inRun
+            } else {
+                person = try await ledger.person(kind: key.kind, value: key.value)
+            }
+            if let person, !found.contains(person) { found.append(person) }
+        }
+        if found.count > 1 {
+            return .ambiguous("its keys (\(keys.map { "\($0.kind.storageName)" }.joined(separator: ", "))) lead to different persons: \(found.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let first = keys.first else {
+            if let existing = found.first { return .person(existing) }
+            return .unmatched("none of the identity keys (\(site.identity.map(\.description).joined(separator: ", "))) has a value")
+        }
+        let person = found.first ?? PersonID("P-\(first.value)")
+        register(person, user: user, siteKey: siteKey, keys: keys, isNew: found.isEmpty)
+        return .person(person)
+    }
+
+    private func register(
+        _ person: PersonID, user: MoodleIdentity, siteKey: String,
+        keys: [(kind: PersonKey.Kind, value: String)], isNew: Bool
+    ) {
+        newKeys.append(PersonKey(kind: .moodleUser(site.id), value: siteKey, person: person))
+        for key in keys where claimed["\(key.kind.storageName)=\(key.value)"] == nil {
+            claimed["\(key.kind.storageName)=\(key.value)"] = person
+            newKeys.append(PersonKey(kind: key.kind, value: key.value, person: person))
+        }
+        guard isNew, newPersons[person] == nil else { return }
+        newPersons[person] = Person(
+            id: person, lastName: user.lastName ?? user.username ?? "", firstName: user.firstName ?? "",
+            snils: user.profile.first { $0.key.lowercased() == "snils" }.flatMap { try? SNILS(parsing: $0.value) },
+            email: user.email, idnumber: user.idnumber, category: category(of: user), centre: centre(of: user))
+    }
+
+    private func category(of user: MoodleIdentity) -> LearnerCategory {
+        guard let field = organisation.categoryField else { return organisation.defaultCategory }
+        let value = field.hasPrefix("profile.") ? user.profile[String(field.dropFirst(8))] : nil
+        return organisation.category(forValue: value ?? (field == "department" ? user.department : nil))
+    }
+
+    private func centre(of user: MoodleIdentity) -> CentreID? {
+        if let userID = user.userID, let centre = centreByUserID[userID] { return centre }
+        guard let value = user.department else { return nil }
+        return organisation.centres.first { $0.profileValue == value }?.id
+    }
+}
+
+extension MoodleIdentity {
+    /// This record, with the values `other` has filled in.
+    func merging(_ other: MoodleIdentity) -> MoodleIdentity {
+        var merged = self
+        merged.userID = other.userID ?? userID
+        merged.idnumber = other.idnumber ?? idnumber
+        merged.email = other.email ?? email
+        merged.firstName = other.firstName ?? firstName
+        merged.lastName = other.lastName ?? lastName
+        merged.department = other.department ?? department
+        merged.profile.merge(other.profile) { _, new in new }
+        return merged
+    }
+}

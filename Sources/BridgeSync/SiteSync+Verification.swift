@@ -1,0 +1,116 @@
+import CreditCore
+import Foundation
+import MoodleClient
+
+extension SiteSync {
+    /// The classic path: enrolled users per mapped course, then the completion status of the pairs
+    /// not yet credited (and, on a full sync, of the credited ones, to catch revocations).
+    func classic(
+        catalog: CourseCatalog, info: MoodleSiteInfo, isFull: Bool, writer: inout SyncWriter,
+        result: inout SiteSyncResult
+    ) async throws {
+        let reader = ClassicCompletionReader(
+            moodle: moodle, site: site, canBatch: info.supports(MoodleFunction.callExternalFunctions))
+        let credited = isFull ? try await liveCredits() : [:]
+        let courses = catalog.mappedCourses
+        for (index, course) in courses.enumerated() {
+            progress(.site(site.id, "course \(index + 1) of \(courses.count): \(course.shortname)"))
+            let users = try await reader.enrolledUsers(course: course)
+            var toAsk: [MoodleIdentity] = []
+            var enrolled: Set<String> = []
+            for user in users {
+                guard let key = SyncWriter.key(site: site.id, courseID: course.id, user: user) else { continue }
+                enrolled.insert(key)
+                let needsAsking = credited[key] != nil ? true : !(try await ledger.contains(idempotencyKey: key))
+                if needsAsking {
+                    toAsk.append(user)
+                } else {
+                    result.alreadyCredited += 1
+                }
+            }
+            let statuses = try await reader.statuses(of: toAsk.map { (course.id, $0.userID ?? 0) })
+            var completions: [SiteCompletion] = []
+            for (user, status) in zip(toAsk, statuses) {
+                let key = SyncWriter.key(site: site.id, courseID: course.id, user: user)!
+                switch status {
+                case .completed(let date):
+                    completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: date))
+                case .notCompleted:
+                    if let entry = credited[key] { revoke(entry, course: course, writer: &writer, result: &result) }
+                case .invisible(let why):
+                    if let entry = credited[key] { noLongerVerifiable(entry, course: course, why: why, result: &result) }
+                }
+            }
+            result.completionsSeen += completions.count
+            try await writer.credit(completions, catalog: catalog, result: &result)
+            for (key, entry) in credited where key.hasPrefix("moodle/\(site.id)/course/\(course.id)/") && !enrolled.contains(key) {
+                noLongerVerifiable(entry, course: course, why: "the user is no longer enrolled in the course (unenrolled or deleted)", result: &result)
+            }
+            // Each course is one transaction.
+            try await writer.flush(cursors: [], result: &result)
+        }
+    }
+
+    /// On a full report-builder sync: credited pairs the report no longer lists are asked about
+    /// one by one (batched): not complete is a revocation, refused is merely invisible.
+    func reverify(
+        seen: [SiteCompletion], catalog: CourseCatalog, info: MoodleSiteInfo, writer: inout SyncWriter,
+        result: inout SiteSyncResult
+    ) async throws {
+        let seenKeys = Set(seen.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
+        let missing = try await liveCredits().filter { !seenKeys.contains($0.key) }.sorted { $0.key < $1.key }
+        guard !missing.isEmpty else { return }
+        progress(.site(site.id, "re-verifying \(missing.count) credited completion(s) the report no longer lists"))
+        let reader = ClassicCompletionReader(
+            moodle: moodle, site: site, canBatch: info.supports(MoodleFunction.callExternalFunctions))
+        var askable: [(entry: LedgerEntry, courseID: Int, userID: Int)] = []
+        for (_, entry) in missing {
+            guard case .moodle(_, let courseID, let userID) = entry.source else { continue }
+            let course = catalog.courses[courseID]
+            if userID == 0 {
+                noLongerVerifiable(entry, course: course, why: "the completion report no longer lists it", result: &result)
+            } else {
+                askable.append((entry, courseID, userID))
+            }
+        }
+        let statuses = try await reader.statuses(of: askable.map { ($0.courseID, $0.userID) })
+        for (item, status) in zip(askable, statuses) {
+            let course = catalog.courses[item.courseID]
+            switch status {
+            case .completed: break
+            case .notCompleted: revoke(item.entry, course: course, writer: &writer, result: &result)
+            case .invisible(let why): noLongerVerifiable(item.entry, course: course, why: why, result: &result)
+            }
+        }
+    }
+
+    /// This site's credits that no reversal cancels, by idempotency key.
+    private func liveCredits() async throws -> [String: LedgerEntry] {
+        let entries = try await ledger.entries(person: nil)
+        var reversed: Set<EntryID> = []
+        for entry in entries { if case .reversal(let target) = entry.kind { reversed.insert(target) } }
+        var credits: [String: LedgerEntry] = [:]
+        for entry in entries where entry.isCredit && !reversed.contains(entry.id) {
+            guard case .moodle(let site, _, _) = entry.source, site == self.site.id else { continue }
+            credits[entry.idempotencyKey] = entry
+        }
+        return credits
+    }
+
+    private func revoke(_ entry: LedgerEntry, course: SiteCourse?, writer: inout SyncWriter, result: inout SiteSyncResult) {
+        let reverse = site.revocations == .reverse
+        if reverse { writer.reverse(entry, reason: "Moodle reports the completion as no longer complete") }
+        result.findings.append(SyncFinding(
+            kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
+            course: course?.shortname, person: entry.person, module: entry.module,
+            detail: reverse
+                ? "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy"
+                : "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it"))
+    }
+
+    private func noLongerVerifiable(_ entry: LedgerEntry, course: SiteCourse?, why: String, result: inout SiteSyncResult) {
+        result.findings.append(SyncFinding(
+            kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
+            person: entry.person, module: entry.module, detail: "\(entry.id) can no longer be verified: \(why); the credit stays"))
+    }
+}

@@ -1,0 +1,152 @@
+import CreditCore
+import Foundation
+import Logging
+import MoodleClient
+
+/// Syncs one Moodle site into the ledger: site check → courses and their hours → completions →
+/// identity → ledger, writing each chunk in one transaction with its cursor.
+struct SiteSync {
+    let site: SiteConfig
+    let mapping: RegionMapping
+    let ledger: any LedgerStore
+    let moodle: MoodleSite
+    let options: SyncOptions
+    let logger: Logger
+    let progress: @Sendable (SyncProgress) -> Void
+
+    static let highWaterStream = "completions-high-water"
+    static let lastFullStream = "last-full-sync"
+    /// Report timestamps are minute-granular and Moodle's completion cron lags: re-read an hour.
+    static let overlap: TimeInterval = 3600
+
+    func run() async throws -> SiteSyncResult {
+        let started = ContinuousClock.now
+        progress(.site(site.id, "checking the site"))
+        let info = try await moodle.siteInfo()
+        let path = try SyncRequirements.path(for: site, info: info).get()
+        let cursors = Dictionary(
+            try await ledger.cursors(site: site.id).map { ($0.stream, $0.value) }, uniquingKeysWith: { $1 })
+        let isFull = options.isFull || isFullDue(lastFull: cursors[Self.lastFullStream])
+        var result = SiteSyncResult(site: site.id, path: path, isFull: isFull)
+        result.moodleRelease = info.release
+
+        progress(.site(site.id, "reading courses"))
+        let catalog = CourseCatalog(
+            site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
+        result.coursesMapped = catalog.mappedCourses.count
+        let resolver = IdentityResolver(site: site, organisation: mapping.organisation, ledger: ledger)
+        if isFull, info.supports(MoodleFunction.getCohortMembers), info.supports(MoodleFunction.getCohorts) {
+            resolver.centreByUserID = try await centresByUser()
+        }
+        var writer = SyncWriter(site: site, ledger: ledger, options: options, resolver: resolver)
+
+        switch path {
+        case .reportBuilder:
+            let since = isFull ? nil : cursors[Self.highWaterStream].flatMap(Double.init).map {
+                Date(timeIntervalSince1970: $0 - Self.overlap)
+            }
+            progress(.site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
+            let reader = ReportCompletionReader(moodle: moodle, reportID: site.completionReportID!, site: site)
+            let (completions, unknown) = try await reader.read(catalog: catalog, since: since)
+            result.completionsSeen = completions.count
+            for (course, count) in unknown.sorted(by: { $0.key < $1.key }) {
+                result.findings.append(SyncFinding(
+                    kind: .unmappedCourse, site: site.id, course: course,
+                    detail: "\(count) completion(s) in a course the report lists but the site's course list does not"))
+            }
+            let enriched = try await enrichUsers(completions: completions, resolver: resolver)
+            try await writer.credit(enriched, catalog: catalog, result: &result)
+            if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
+                try await reverify(seen: completions, catalog: catalog, info: info, writer: &writer, result: &result)
+            }
+        case .classic:
+            try await classic(catalog: catalog, info: info, isFull: isFull, writer: &writer, result: &result)
+        }
+        result.findings += unmappedCourses(catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
+        result.coursesUnmapped = result.count(.unmappedCourse)
+        var finalCursors = [SyncCursor(site: site.id, stream: Self.highWaterStream, value: String(Int(writer.highWater(previous: cursors[Self.highWaterStream]))))]
+        if isFull {
+            finalCursors.append(SyncCursor(site: site.id, stream: Self.lastFullStream, value: String(Int(options.now.timeIntervalSince1970))))
+        }
+        try await writer.flush(cursors: finalCursors, result: &result)
+        result.requests = moodle.totalRequestCount
+        result.seconds = (ContinuousClock.now - started).seconds
+        return result
+    }
+
+    private func isFullDue(lastFull: String?) -> Bool {
+        guard let last = lastFull.flatMap(Double.init) else { return true }
+        return options.now.timeIntervalSince1970 - last >= Double(site.fullSyncEveryDays) * 86_400
+    }
+
+    /// Moodle user id → centre, from the cohorts the mapping names.
+    private func centresByUser() async throws -> [Int: CentreID] {
+        let centreByCohort = Dictionary(
+            mapping.organisation.centres.compactMap { centre in centre.cohort.map { ($0, centre.id) } },
+            uniquingKeysWith: { first, _ in first })
+        guard !centreByCohort.isEmpty else { return [:] }
+        let cohorts = try await moodle.cohorts().filter { centreByCohort[$0.idNumber ?? ""] != nil }
+        guard !cohorts.isEmpty else { return [:] }
+        var result: [Int: CentreID] = [:]
+        for members in try await moodle.cohortMembers(cohortIDs: cohorts.map(\.id)) {
+            guard let cohort = cohorts.first(where: { $0.id == members.cohortID }),
+                let centre = centreByCohort[cohort.idNumber ?? ""]
+            else { continue }
+            for user in members.userIDs { result[user] = centre }
+        }
+        return result
+    }
+
+    /// Report rows carry no names nor user ids: fetch the details of users the ledger does not know
+    /// yet, and complete their rows with them.
+    private func enrichUsers(completions: [SiteCompletion], resolver: IdentityResolver) async throws -> [SiteCompletion] {
+        var unknown: [String] = []
+        for completion in completions {
+            guard let username = completion.user.username, let key = completion.user.siteKey else { continue }
+            if try await ledger.person(kind: .moodleUser(site.id), value: key) == nil { unknown.append(username) }
+        }
+        let usernames = Array(Set(unknown)).sorted()
+        guard !usernames.isEmpty else { return completions }
+        progress(.site(site.id, "reading \(usernames.count) new users"))
+        var details: [String: MoodleIdentity] = [:]
+        for start in stride(from: 0, to: usernames.count, by: 100) {
+            let chunk = Array(usernames[start..<min(start + 100, usernames.count)])
+            for user in try await moodle.users(by: .username, values: chunk) {
+                var identity = MoodleIdentity(
+                    userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty,
+                    email: user.email?.nonEmpty, firstName: user.firstName, lastName: user.lastName,
+                    department: user.department?.nonEmpty)
+                for field in user.customFields { identity.profile[field.shortName] = field.value?.nonEmpty }
+                if let username = user.username { details[username] = identity }
+            }
+        }
+        resolver.userDetails = details
+        return completions.map { completion in
+            var completed = completion
+            if let username = completion.user.username, let found = details[username] {
+                completed.user = found.merging(completion.user)
+            }
+            return completed
+        }
+    }
+
+    /// Courses that earn no credit: with completions seen (report path), or with completion
+    /// tracking on (classic path, which asks only mapped courses).
+    private func unmappedCourses(catalog: CourseCatalog, completionsByCourse: [Int: Int], path: SiteSyncResult.Path) -> [SyncFinding] {
+        catalog.courses.values.filter { course in
+            course.module == nil
+                && (path == .classic ? course.completionEnabled : completionsByCourse[course.id, default: 0] > 0)
+        }
+        .sorted { $0.id < $1.id }
+        .map { course in
+            let seen = path == .classic ? "completion tracking is on" : "\(completionsByCourse[course.id]!) completion(s)"
+            return SyncFinding(
+                kind: .unmappedCourse, site: site.id, courseID: course.id, course: course.shortname,
+                detail: "\(seen), but the course is in no module of the mapping files and has no hours field: map it in modules.yaml or set its hours")
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,34 @@
+import CreditCore
+import Foundation
+
+/// What one site's sync did, for the summary and for scripts.
+public struct SiteSyncResult: Sendable, Codable {
+    /// How completions were read.
+    public enum Path: String, Sendable, Codable {
+        case reportBuilder = "report-builder"
+        case classic
+    }
+
+    public var site: SiteID
+    public var path: Path
+    public var isFull: Bool
+    public var moodleRelease: String?
+    public var coursesMapped: Int = 0
+    public var coursesUnmapped: Int = 0
+    public var completionsSeen: Int = 0
+    public var newCredits: Int = 0
+    public var alreadyCredited: Int = 0
+    public var reversals: Int = 0
+    public var newPersons: Int = 0
+    public var requests: Int = 0
+    public var seconds: Double = 0
+    public var findings: [SyncFinding] = []
+
+    public init(site: SiteID, path: Path, isFull: Bool) {
+        self.site = site
+        self.path = path
+        self.isFull = isFull
+    }
+
+    public func count(_ kind: SyncFinding.Kind) -> Int { findings.filter { $0.kind == kind }.count }
+}

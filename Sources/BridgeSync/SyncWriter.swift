@@ -1,0 +1,103 @@
+import CreditCore
+import Foundation
+
+/// Turns completions into ledger drafts and writes them in chunks, each chunk in one transaction
+/// with the persons and keys it needs.
+struct SyncWriter {
+    let site: SiteConfig
+    let ledger: any LedgerStore
+    let options: SyncOptions
+    let resolver: IdentityResolver
+    private var pending: [LedgerBatch.Draft] = []
+    private var chunk = 0
+    private var latest: Date?
+    private(set) var completionsByCourse: [Int: Int] = [:]
+
+    init(site: SiteConfig, ledger: any LedgerStore, options: SyncOptions, resolver: IdentityResolver) {
+        self.site = site
+        self.ledger = ledger
+        self.options = options
+        self.resolver = resolver
+    }
+
+    /// The idempotency key of a site's completion: the same (course, user) pair is credited once.
+    static func key(site: SiteID, courseID: Int, user: MoodleIdentity) -> String? {
+        user.siteKey.map { "moodle/\(site)/course/\(courseID)/\($0)" }
+    }
+
+    /// The newest completion time seen, or the previous high-water mark.
+    func highWater(previous: String?) -> TimeInterval {
+        max(latest?.timeIntervalSince1970 ?? 0, previous.flatMap(Double.init) ?? 0)
+    }
+
+    mutating func credit(_ completions: [SiteCompletion], catalog: CourseCatalog, result: inout SiteSyncResult) async throws {
+        for completion in completions {
+            completionsByCourse[completion.courseID, default: 0] += 1
+            latest = max(latest ?? completion.completedAt, completion.completedAt)
+            guard let course = catalog.courses[completion.courseID], let module = course.module,
+                let key = Self.key(site: site.id, courseID: course.id, user: completion.user)
+            else { continue }
+            if try await ledger.contains(idempotencyKey: key) {
+                result.alreadyCredited += 1
+                continue
+            }
+            switch try await resolver.resolve(completion.user) {
+            case .person(let person):
+                pending.append(
+                    LedgerBatch.Draft(
+                        person: person, module: module.id, hours: module.hours, form: module.form,
+                        occurredAt: completion.completedAt,
+                        source: .moodle(site: site.id, courseID: course.id, userID: completion.user.userID ?? 0),
+                        idempotencyKey: key))
+            case .unmatched(let why):
+                result.findings.append(SyncFinding(
+                    kind: .unmatchedUser, site: site.id, courseID: course.id, course: course.shortname,
+                    user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+            case .ambiguous(let why):
+                result.findings.append(SyncFinding(
+                    kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
+                    user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+            }
+            if pending.count >= options.chunkSize { try await flush(cursors: [], result: &result) }
+        }
+    }
+
+    /// A reversal of `credit`, because Moodle reports the completion as no longer complete.
+    mutating func reverse(_ credit: LedgerEntry, reason: String) {
+        pending.append(
+            LedgerBatch.Draft(
+                person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
+                kind: .reversal(of: credit.id), occurredAt: options.now, source: credit.source,
+                idempotencyKey: "revoked/\(credit.id)", note: reason))
+    }
+
+    /// Writes what is pending (and the cursors) in one transaction.
+    mutating func flush(cursors: [SyncCursor], result: inout SiteSyncResult) async throws {
+        let people = resolver.takePending()
+        guard !(pending.isEmpty && people.persons.isEmpty && people.keys.isEmpty && cursors.isEmpty) else { return }
+        let reversals = pending.filter { !$0.kind.isCredit }.count
+        if options.isDryRun {
+            result.newCredits += pending.count - reversals
+            result.reversals += reversals
+            result.newPersons += people.persons.count
+            pending = []
+            return
+        }
+        chunk += 1
+        let outcome = try await ledger.append(
+            LedgerBatch(
+                id: BatchID("\(options.runID)-\(site.id)-\(chunk)"), kind: .sync, actor: site.id.rawValue,
+                description: "sync of \(site.id) (\(result.path.rawValue), \(result.isFull ? "full" : "incremental")), part \(chunk)",
+                recordedAt: options.now, entries: pending, persons: people.persons, personKeys: people.keys,
+                cursors: cursors))
+        result.newCredits += outcome.written - min(reversals, outcome.written)
+        result.reversals += min(reversals, outcome.written)
+        result.alreadyCredited += outcome.alreadyPresent
+        result.newPersons += people.persons.count
+        pending = []
+    }
+}
+
+extension LedgerEntry.Kind {
+    var isCredit: Bool { self == .credit }
+}

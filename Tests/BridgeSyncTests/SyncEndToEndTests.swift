@@ -1,0 +1,126 @@
+import BridgeSync
+import CreditCore
+import FakeMoodle
+import Foundation
+import MoodleClient
+import Testing
+
+/// The sync against two fake Moodle sites over real HTTP, compared with the scenarios' truth.
+@Suite("Sync end to end", .serialized)
+struct SyncEndToEndTests {
+    @Test("a full sync of two sites credits every visible completion once, merges cross-site persons")
+    func fullSyncMatchesTruth() async throws {
+        let region = try await TwoSiteRegion()
+        let summary = await region.sync(full: true)
+        await region.stop()
+        #expect(summary.failures.map(\.message) == [])
+        let expected = region.expectedCredits()
+        let actual = try await region.actualCredits()
+        #expect(actual.subtracting(expected).sorted { $0.description < $1.description } == [])
+        #expect(expected.subtracting(actual).sorted { $0.description < $1.description } == [])
+        #expect(summary.newCredits == expected.count)
+        #expect(summary.sites.map(\.path) == [.reportBuilder, .classic])
+        // One person per e-mail address, whichever site they came from.
+        let persons = try await region.ledger.persons()
+        #expect(Set(persons.compactMap(\.email)).count == persons.count)
+        #expect(Set(expected.map(\.email)).count == persons.count)
+        let shared = expected.filter { $0.module == "SHARED" }
+        #expect(Set(shared.map(\.site)) == ["ripk", "north"], "the scenario must exercise the shared module")
+        // The north course nobody mapped is reported, and credited nowhere.
+        let unmapped = summary.sites.first { $0.site == "north" }?.findings.filter { $0.kind == .unmappedCourse }
+        #expect(unmapped?.map(\.courseID) == [4])
+        #expect(try await region.ledger.verify().isIntact)
+    }
+
+    @Test("a second run writes nothing and makes a handful of requests on the report path")
+    func incrementalNoChange() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let count = try await region.ledger.entryCount()
+        let again = await region.sync()
+        await region.stop()
+        #expect(again.failures.map(\.message) == [])
+        #expect(again.newCredits == 0)
+        #expect(try await region.ledger.entryCount() == count)
+        let ripk = try #require(again.sites.first { $0.site == "ripk" })
+        #expect(!ripk.isFull)
+        #expect(ripk.requests <= 5, "requests: \(ripk.requests)")
+    }
+
+    @Test("a new completion is picked up by the next incremental run, once")
+    func newCompletion() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let scenario = region.ripk.scenario
+        let pair = try #require(scenario.enrolments.first { enrolment in
+            !scenario.completions.contains { $0.userID == enrolment.userID && $0.courseID == enrolment.courseID }
+                && !(scenario.users.first { $0.id == enrolment.userID }?.deleted ?? true)
+        })
+        region.ripk.complete(userID: pair.userID, courseID: pair.courseID, at: 1_767_200_000)
+        let next = await region.sync()
+        let again = await region.sync()
+        await region.stop()
+        #expect(next.newCredits == 1)
+        #expect(again.newCredits == 0)
+        #expect(try await region.actualCredits() == region.expectedCredits())
+    }
+
+    @Test("transient faults (5xx, 429, maintenance page, truncated body) are survived: nothing lost or doubled")
+    func transientFaults() async throws {
+        let region = try await TwoSiteRegion()
+        region.ripk.inject(.httpStatus(503), function: MoodleFunction.retrieveReport, count: 2)
+        region.ripk.inject(.tooManyRequests(retryAfter: 0), function: MoodleFunction.getCoursesByField, count: 1)
+        region.north.inject(.maintenance(retryAfter: 0), function: MoodleFunction.getEnrolledUsers, count: 1)
+        region.north.inject(.truncatedBody, function: MoodleFunction.callExternalFunctions, count: 1)
+        let summary = await region.sync(full: true)
+        await region.stop()
+        #expect(summary.failures.map(\.message) == [])
+        #expect(try await region.actualCredits() == region.expectedCredits())
+        #expect(try await region.ledger.entryCount() == region.expectedCredits().count)
+    }
+
+    @Test("a revoked token stops that site with a clear error and no partial batch; the other site syncs")
+    func revokedToken() async throws {
+        let region = try await TwoSiteRegion()
+        region.north.revokeToken(TwoSiteRegion.token)
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let failure = try #require(summary.failures.first)
+        #expect(failure.site == "north" && failure.isPermanent)
+        #expect(failure.message.contains("invalidtoken") || failure.message.lowercased().contains("token"))
+        #expect(!failure.message.contains(TwoSiteRegion.token))
+        let sites = Set(try await region.ledger.entries(person: nil).compactMap { entry -> SiteID? in
+            if case .moodle(let site, _, _) = entry.source { return site }
+            return nil
+        })
+        #expect(sites == ["ripk"])
+        #expect(try await region.ledger.batches().allSatisfy { $0.actor != "north" })
+    }
+
+    @Test("a revoked completion: flagged on one site, reversed on the site whose policy says so")
+    func revocations() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let credits = try await region.ledger.entries(person: nil)
+        func pair(_ site: SiteID) throws -> (course: Int, user: Int) {
+            let entry = try #require(credits.first { if case .moodle(site, _, let user) = $0.source { user > 0 } else { false } })
+            guard case .moodle(_, let course, let user) = entry.source else { throw CancellationError() }
+            return (course, user)
+        }
+        let ripkPair = try pair("ripk")
+        let northPair = try pair("north")
+        region.ripk.revokeCompletion(userID: ripkPair.user, courseID: ripkPair.course)
+        region.north.revokeCompletion(userID: northPair.user, courseID: northPair.course)
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let findings = summary.findings
+        #expect(findings.filter { $0.kind == .revocationFlagged }.map(\.site) == ["ripk"])
+        #expect(findings.filter { $0.kind == .revocationReversed }.map(\.site) == ["north"])
+        #expect(summary.sites.first { $0.site == "north" }?.reversals == 1)
+        let reversals = try await region.ledger.entries(person: nil).filter { !$0.isCredit }
+        #expect(reversals.count == 1)
+        // Running again changes nothing: the reversal is written once.
+        let region2 = region
+        _ = region2
+    }
+}
