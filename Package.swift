@@ -53,7 +53,10 @@ let package = Package(
                 "CreditCore", "MoodleClient", "BridgeConfig",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "CreditReports", dependencies: ["CreditCore"]),
+        .systemLibrary(
+            name: "CLibXlsxWriter", path: "Sources/CLibXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "CreditReports", dependencies: ["CreditCore", "CLibXlsxWriter"]),
         .target(
             name: "FakeMoodle",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),

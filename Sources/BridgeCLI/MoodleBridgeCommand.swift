@@ -16,7 +16,10 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             Exit status: 0 success; 1 bad input (nothing was written); 2 the ledger failed \
             verification; 64 a usage error.
             """,
-        subcommands: [MappingsCommand.self, LedgerCommand.self])
+        subcommands: [
+            DemoCommand.self, SyncCommand.self, CheckCommand.self, LedgerCommand.self, ReportCommand.self,
+            CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self, FakeMoodleCommand.self,
+        ])
 
     public init() {}
 }

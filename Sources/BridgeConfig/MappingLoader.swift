@@ -50,7 +50,9 @@ public struct MappingLoader: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         } catch {
-            throw ReadError(description: "cannot read the mapping folder \(directory.relativePath): it does not exist or is not readable")
+            throw ReadError(
+                description:
+                    "cannot read the mapping folder \(directory.relativePath): it does not exist or is not readable")
         }
         guard !names.isEmpty else {
             throw ReadError(description: "the mapping folder \(directory.relativePath) holds no .yaml file")
@@ -85,12 +87,16 @@ public struct MappingLoader: Sendable {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: file.text) else {
-                collector.error("the file is empty; it needs at least `version: \(RegionMapping.supportedVersion)`", at: SourceLocation(file: file.name, line: 1), key: nil)
+                collector.error(
+                    "the file is empty; it needs at least `version: \(RegionMapping.supportedVersion)`",
+                    at: SourceLocation(file: file.name, line: 1), key: nil)
                 return
             }
             root = node
         } catch let error as YamlError {
-            collector.error("not valid YAML: \(error.summary)", at: SourceLocation(file: file.name, line: error.line ?? 1), key: nil)
+            collector.error(
+                "not valid YAML: \(error.summary)", at: SourceLocation(file: file.name, line: error.line ?? 1), key: nil
+            )
             return
         } catch {
             collector.error("not valid YAML", at: SourceLocation(file: file.name, line: 1), key: nil)
@@ -100,7 +106,8 @@ public struct MappingLoader: Sendable {
         guard let keys = document.mapping else { return }
         defer { keys.rejectUnknownKeys() }
         if let version = keys.int("version"), version != RegionMapping.supportedVersion {
-            keys.optional("version")?.error("unsupported version \(version); this MoodleBridge reads version \(RegionMapping.supportedVersion)")
+            keys.optional("version")?.error(
+                "unsupported version \(version); this MoodleBridge reads version \(RegionMapping.supportedVersion)")
         }
         if let value = keys.optional("sites") { mapping.sites += SitesSection.read(value) }
         if let value = keys.optional("modules") { mapping.modules += ModulesSection.read(value) }

@@ -20,13 +20,17 @@ enum PlanSection {
             guard let forms = monthValue.mapping else { continue }
             for (formKey, formValue) in forms.allEntries() {
                 guard let form = StudyForm(rawValue: formKey) else {
-                    formValue.error("unknown form '\(formKey)'; expected one of: \(StudyForm.allCases.map(\.rawValue).joined(separator: ", "))")
+                    formValue.error(
+                        "unknown form '\(formKey)'; expected one of: \(StudyForm.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                     continue
                 }
                 guard let categories = formValue.mapping else { continue }
                 for (categoryKey, countValue) in categories.allEntries() {
                     guard let category = LearnerCategory(rawValue: categoryKey) else {
-                        countValue.error("unknown category '\(categoryKey)'; expected one of: \(LearnerCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                        countValue.error(
+                            "unknown category '\(categoryKey)'; expected one of: \(LearnerCategory.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
                         continue
                     }
                     guard let count = countValue.int else { continue }
@@ -34,7 +38,10 @@ enum PlanSection {
                         countValue.error("a planned number of learners cannot be negative")
                         continue
                     }
-                    lines.append(.init(month: month, form: form, category: category, learners: count, location: countValue.location))
+                    lines.append(
+                        .init(
+                            month: month, form: form, category: category, learners: count, location: countValue.location
+                        ))
                 }
             }
         }

@@ -45,7 +45,8 @@ enum SitesSection {
     private static func readToken(_ value: YAMLValue) -> SiteConfig.TokenSource? {
         guard value.node.mapping != nil else {
             value.error(
-                "a token is never written in a mapping file: give its source, `token: { env: VARIABLE }` or `token: { file: /path/to/token }`")
+                "a token is never written in a mapping file: give its source, `token: { env: VARIABLE }` or `token: { file: /path/to/token }`"
+            )
             return nil
         }
         guard let keys = value.mapping else { return nil }

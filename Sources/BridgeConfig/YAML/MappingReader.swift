@@ -22,7 +22,9 @@ final class MappingReader {
     func optional(_ key: String) -> YAMLValue? {
         used.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = entry.value, scalar.tag == Tag(.null) || scalar.string.isEmpty && scalar.style == .plain {
+        if case .scalar(let scalar) = entry.value,
+            scalar.tag == Tag(.null) || scalar.string.isEmpty && scalar.style == .plain
+        {
             return nil
         }
         return value.child(entry.value, key: key)
@@ -30,7 +32,8 @@ final class MappingReader {
 
     func required(_ key: String) -> YAMLValue? {
         guard let found = optional(key) else {
-            value.diagnostics.error("missing key '\(key)'", at: location, key: value.path.isEmpty ? key : "\(value.path).\(key)")
+            value.diagnostics.error(
+                "missing key '\(key)'", at: location, key: value.path.isEmpty ? key : "\(value.path).\(key)")
             return nil
         }
         return found

@@ -1,0 +1,110 @@
+import ArgumentParser
+import CreditCore
+import Foundation
+import MoodleClient
+
+/// `moodle-bridge check --site ID`: connects to one Moodle site and says whether it can be synced.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that a Moodle site can be synced: token, version, functions and completion path.",
+        discussion: """
+            Reads the site from the mapping files, takes its web-service token from the configured \
+            source (an environment variable, or the first line of a file), calls \
+            core_webservice_get_site_info and prints the Moodle version, the web-service user, \
+            whether the token's service allows every function the sync needs (and how to add the \
+            missing ones), and which completion path the site supports: the report builder \
+            (Moodle 4.1+ with completion_report configured) or the classic calls. On the \
+            report-builder path it also reads one row of the completion report.
+
+            Exit status: 0 the site can be synced; 1 bad input (unknown site, broken mapping files); \
+            3 the site cannot be synced (no token, invalid token, missing functions, web services \
+            off, unreachable …), with the cause and what to do on standard error.
+            """)
+
+    /// The exit status when the site cannot be synced.
+    static let cannotSync = ExitCode(3)
+
+    @Option(help: "The id of the site in sites.yaml.")
+    var site: String
+
+    @Option(help: "The folder holding the mapping files.")
+    var mappings: String = "Mappings"
+
+    @Option(help: "Print the result as text for people, or as JSON for scripts.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Seconds to wait for each answer from Moodle.")
+    var timeout: Int = 30
+
+    func run() async throws {
+        let mapping = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
+        guard let config = mapping.site(SiteID(rawValue: site)) else {
+            let known = mapping.sites.map(\.id.rawValue).joined(separator: ", ")
+            throw CLIError("no site '\(site)' in the mapping files of \(mappings); the sites are: \(known)")
+        }
+        // A check should answer quickly: one retry of a transient failure, and no long Retry-After waits.
+        let connector = SiteConnector(
+            timeout: .seconds(max(1, timeout)),
+            retry: MoodleRetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(500), maxRetryAfter: .seconds(5)))
+        let client: MoodleSite
+        do {
+            client = try connector.connect(config)
+        } catch let error as SiteConnector.TokenError {
+            throw CLIError(error.description, exitCode: Self.cannotSync)
+        }
+        let report = await SiteCheck(site: config, client: client).run()
+        switch format {
+        case .text: print(Self.text(report, config: config), terminator: "")
+        case .json: try Printer.json(report)
+        }
+        if !report.usable {
+            let causes = report.problems.map(\.message).joined(separator: "\n  ")
+            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: Self.cannotSync)
+        }
+    }
+
+    /// The summary for people.
+    static func text(_ report: SiteCheck.Report, config: SiteConfig) -> String {
+        var lines = ["Site \(report.siteID): \(config.name)"]
+        func row(_ label: String, _ value: String) {
+            lines.append("  " + (label + ":").padding(toLength: 18, withPad: " ", startingAt: 0) + value)
+        }
+        row("URL", report.configuredURL)
+        if let name = report.siteName {
+            row("Moodle site", "\(name) (\(report.siteURL ?? "?"))")
+            row("Moodle", "\(report.release ?? "unknown release"), version \(report.version ?? "unknown")")
+            row("Web-service user", "\(report.username ?? "?") (id \(report.userID.map(String.init) ?? "?"))")
+            let required = report.requiredFunctions.count
+            if report.missingFunctions.isEmpty {
+                row("Functions", "all \(required) functions the sync needs are allowed")
+            } else {
+                row("Functions", "\(report.missingFunctions.count) of \(required) needed functions are missing:")
+                lines += report.missingFunctions.map { "      - \($0)" }
+                lines.append("    Add them in \(SiteCheck.addFunctionsPath).")
+            }
+            if let path = report.completionPath {
+                switch path {
+                case .reportBuilder:
+                    let probe = report.completionReport
+                    let detail = probe.map {
+                        "report \($0.id)\($0.name.map { " \"\($0)\"" } ?? ""): \($0.headers.count) columns, "
+                            + "\($0.totalRowCount) \($0.totalRowCount == 1 ? "row" : "rows")"
+                    }
+                    row("Completion path", "report builder" + (detail.map { " (\($0))" } ?? ""))
+                case .classic:
+                    row(
+                        "Completion path",
+                        "classic (\(MoodleFunction.getEnrolledUsers) + \(MoodleFunction.getCourseCompletionStatus))")
+                }
+            }
+            if let batching = report.batching {
+                row("Batching", batching ? "yes (\(MoodleFunction.callExternalFunctions))" : "no")
+            }
+        }
+        lines += report.notes.map { "  Note: \($0)" }
+        let causes = report.problems.map(\.cause).joined(separator: ", ")
+        lines.append(report.usable ? "The site can be synced." : "The site cannot be synced (\(causes)).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

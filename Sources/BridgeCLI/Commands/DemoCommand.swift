@@ -1,0 +1,62 @@
+import ArgumentParser
+import BridgeConfig
+import BridgeSync
+import CreditCore
+import Foundation
+import LedgerSQLite
+
+/// `moodle-bridge demo`: the main job on the embedded default, end to end.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the nightly sync of the example region against two bundled fake Moodle sites.",
+        discussion: """
+            Starts two fake Moodle sites on 127.0.0.1 (the captured Moodle 5.1 site of the regional \
+            institute, and a methodical centre's site whose teachers also study at the institute), \
+            points the example region's mapping files at them, syncs both into an SQLite ledger in the \
+            output folder and prints the summary. Run it again: nothing is credited twice.
+            """)
+
+    @Option(help: "The folder holding the example region's mapping files.") var mappings: String = "Mappings"
+    @Option(help: "Where to write the ledger and the summary.") var out: String = "demo-output"
+    @Flag(help: "Start from an empty ledger.") var fresh = false
+    @Option(help: "Print the summary as text or JSON.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
+        let groundTruth = DemoCommand.fixtures.appendingPathComponent("moodle/ground-truth.json")
+        guard FileManager.default.fileExists(atPath: groundTruth.path) else {
+            throw CLIError("the demo needs the source tree's Fixtures folder (\(groundTruth.path)); run it from a clone")
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let ledgerPath = (out as NSString).appendingPathComponent("ledger.sqlite")
+        if fresh {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerPath + suffix) }
+        }
+        let region = try await DemoRegion.start(groundTruth: groundTruth)
+        do {
+            let (mapping, environment) = region.mapping(from: loaded)
+            var connector = SiteConnector()
+            connector.environment = environment
+            if format == .text { print("Demo: fake Moodle sites at \(mapping.sites.map { "\($0.id) \($0.baseURL.absoluteString)" }.joined(separator: ", "))") }
+            let ledger = try SQLiteLedger(path: ledgerPath)
+            let summary = try await SyncCommand.sync(
+                mapping: mapping, ledger: ledger, sites: nil, full: false, dryRun: false, format: format,
+                connector: connector)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(summary).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("sync-summary.json")))
+            if format == .text { print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json") }
+            await region.stop()
+            if let code = SyncCommand.exitCode(summary) { throw code }
+        } catch {
+            await region.stop()
+            throw error
+        }
+    }
+
+    /// The repository's Fixtures folder, found from this source file.
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+}

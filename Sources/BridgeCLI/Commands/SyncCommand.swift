@@ -1,0 +1,72 @@
+import ArgumentParser
+import BridgeSync
+import CreditCore
+import Foundation
+import Logging
+import MoodleClient
+
+/// `moodle-bridge sync`: the nightly job.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Pull completions from the Moodle sites into the ledger, and update the routes.",
+        discussion: """
+            For each site: check the site and its functions, read its courses and their hours, read \
+            completions by the cheapest path the site allows (a report-builder report on Moodle 4.1+ \
+            when `completion_report` names one, else enrolled users and completion status, batched), \
+            match users to persons by the site's identity keys, and write new credits — each chunk in \
+            one transaction with its cursor, so a run killed at any point and run again ends as one \
+            clean run would. A nightly run reads only what changed; --full re-reads everything and \
+            re-verifies credited completions (also done by itself every `full_sync_every_days`).
+
+            Exit status: 0 success; 3 a site could not be synced (token, functions, web services); \
+            4 a site failed with a transient error after retries; 5 another sync holds the ledger.
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(name: .customLong("site"), help: "Sync only these sites (repeatable).") var sites: [String] = []
+    @Flag(help: "Re-read everything and re-verify credited completions.") var full = false
+    @Flag(help: "Read and compare, but write nothing.") var dryRun = false
+    @Flag(help: "Wait for another running sync to finish instead of refusing.") var wait = false
+    @Option(help: "Print the summary as text or JSON.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let mapping = try options.loadMapping()
+        let unknown = sites.filter { id in !mapping.sites.contains { $0.id.rawValue == id } }
+        guard unknown.isEmpty else { throw CLIError("unknown site(s): \(unknown.joined(separator: ", "))") }
+        let lock = try SyncLock(path: SyncLock.path(forLedger: options.ledgerLocation), wait: wait)
+        defer { withExtendedLifetime(lock) {} }
+        let ledger = try await options.openLedger()
+        let summary = try await Self.sync(
+            mapping: mapping, ledger: ledger, sites: sites.isEmpty ? nil : sites.map { SiteID($0) }, full: full,
+            dryRun: dryRun, format: format, connector: SiteConnector())
+        if let code = Self.exitCode(summary) { throw code }
+    }
+
+    /// Runs the sync and prints the summary; shared with `demo` and `serve`.
+    static func sync(
+        mapping: RegionMapping, ledger: any LedgerStore, sites: [SiteID]?, full: Bool, dryRun: Bool,
+        format: OutputFormat, connector: SiteConnector
+    ) async throws -> SyncRunner.Summary {
+        let progress = ProgressDisplay(enabled: format == .text)
+        let runner = SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.sync")) { site in
+            try connector.connect(site)
+        }
+        let runID = "sync-\(ISO8601DateFormatter().string(from: Date()).prefix(19))"
+        let summary = await runner.run(
+            sites: sites, options: SyncOptions(isFull: full, isDryRun: dryRun, now: Date(), runID: runID),
+            progress: { progress.show($0) })
+        progress.finish()
+        switch format {
+        case .json: try Printer.json(summary)
+        case .text: print(SyncSummaryText(summary).text, terminator: "")
+        }
+        return summary
+    }
+
+    static func exitCode(_ summary: SyncRunner.Summary) -> ExitCode? {
+        if summary.failures.contains(where: \.isPermanent) { return ExitCodes.siteFailed }
+        if !summary.failures.isEmpty { return ExitCodes.transientFailure }
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+import CreditCore
+import Foundation
+import Logging
+import MoodleClient
+
+/// Turns a site of the mapping files into a ready ``MoodleSite`` client.
+///
+/// It resolves the token from the site's ``SiteConfig/TokenSource`` (an environment variable, or
+/// the first line of a file) and carries the site's format, limits and time zone over to the
+/// client. Errors name where the token was looked for, never the token itself.
+///
+/// ```swift
+/// let site = try SiteConnector().connect(mapping.sites[0])
+/// let info = try await site.siteInfo()
+/// ```
+struct SiteConnector {
+    /// Why a site's token could not be read.
+    struct TokenError: Error, CustomStringConvertible {
+        /// The site whose token is missing.
+        var siteID: String
+        /// Where the token was looked for.
+        var source: SiteConfig.TokenSource
+        /// What is wrong with that source, e.g. "is not set".
+        var problem: String
+
+        var description: String {
+            let fix =
+                switch source {
+                case .environment(let name): "export \(name) with the site's web-service token"
+                case .file(let path): "write the site's web-service token on the first line of \(path)"
+                }
+            return "no web-service token for site '\(siteID)': the \(source) \(problem); \(fix)"
+        }
+    }
+
+    /// The process environment, where `env:` token sources are looked up.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Per-request timeout.
+    var timeout: Duration = .seconds(60)
+    /// How transient failures are retried.
+    var retry: MoodleRetryPolicy = .standard
+    /// Language Moodle formats strings in (report-builder cells, messages); `nil` = the user's.
+    var language: String? = "en"
+    /// The HTTP seam; `nil` = the live `URLSession` transport.
+    var transport: (any MoodleTransport)?
+    /// Receives the client's log lines (never the token).
+    var logger = Logger(label: "MoodleBridge.MoodleClient", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A client for `site` with its token resolved.
+    ///
+    /// - Throws: ``TokenError`` when the token source is missing or empty.
+    func connect(_ site: SiteConfig) throws -> MoodleSite {
+        MoodleSite(
+            configuration: configuration(for: site, token: try token(for: site)), transport: transport,
+            logger: logger)
+    }
+
+    /// The client configuration for `site` with an already resolved token.
+    func configuration(for site: SiteConfig, token: MoodleToken) -> MoodleSiteConfiguration {
+        MoodleSiteConfiguration(
+            baseURL: site.baseURL, token: token, format: site.format == .xml ? .xml : .json, timeout: timeout,
+            maxConcurrentRequests: max(1, site.maxConcurrentRequests), requestsPerMinute: site.requestsPerMinute,
+            retry: retry, language: language, timezone: site.timeZone)
+    }
+
+    /// Reads the token of `site` from its source: the environment variable's value, or the file's
+    /// first line, with surrounding white space removed.
+    ///
+    /// - Throws: ``TokenError`` when the variable is unset, the file unreadable, or the value empty.
+    func token(for site: SiteConfig) throws -> MoodleToken {
+        let raw: String
+        switch site.token {
+        case .environment(let name):
+            guard let value = environment[name] else {
+                throw TokenError(siteID: site.id.description, source: site.token, problem: "is not set")
+            }
+            raw = value
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TokenError(siteID: site.id.description, source: site.token, problem: "cannot be read")
+            }
+            raw =
+                String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .first.map(String.init) ?? ""
+        }
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else {
+            throw TokenError(siteID: site.id.description, source: site.token, problem: "is empty")
+        }
+        return MoodleToken(value)
+    }
+}
+
+extension SiteConnector {
+    /// The web-service functions the sync calls, in one place for `check` and the sync.
+    enum Functions {
+        /// Needed on every site (the classic path reads completions with these).
+        static let required: [String] = [
+            MoodleFunction.getSiteInfo, MoodleFunction.getCoursesByField, MoodleFunction.getEnrolledUsers,
+            MoodleFunction.getCourseCompletionStatus, MoodleFunction.getUsersByField,
+            MoodleFunction.getCohortMembers, MoodleFunction.getCohorts,
+        ]
+        /// Needed to read completions from a report-builder report.
+        static let reportBuilder: [String] = [MoodleFunction.retrieveReport]
+        /// Let the report-builder path read only what changed since the last sync.
+        static let reportFilters: [String] = [MoodleFunction.setReportFilters, MoodleFunction.resetReportFilters]
+        /// Lets the classic path send many calls in one HTTP request.
+        static let batching: [String] = [MoodleFunction.callExternalFunctions]
+        /// The first Moodle version with the report-builder web services (4.1).
+        static let reportBuilderMinimumVersion = 2022112800.0
+    }
+}

@@ -1,0 +1,33 @@
+import CreditCore
+import Foundation
+
+/// Decides which documents are due: a certificate for every completed route without one, a
+/// statement for every expired route without one. Numbers are the ledger's to give.
+public struct DocumentPlanner: Sendable {
+    public init() {}
+
+    /// The requests to issue at `context.asOf`, in route order, registered in `year` (by default the
+    /// year of the issue day in the region).
+    public func requests(
+        _ kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext, year: Int? = nil
+    ) -> [DocumentRequest] {
+        let due: RouteProgress.Status
+        switch kind {
+        case .certificate: due = .completed
+        case .statement: due = .expired
+        case .cancellation: return []
+        }
+        let issued = snapshot.documents(kind)
+        let registrationYear = year ?? context.day(context.asOf).year
+        return snapshot.routes
+            .filter { $0.status == due && issued[$0.route.id] == nil }
+            .sorted {
+                ($0.completedAt ?? $0.route.deadline, $0.route.id) < ($1.completedAt ?? $1.route.deadline, $1.route.id)
+            }
+            .map {
+                DocumentRequest(
+                    kind: kind, route: $0.route.id, person: $0.route.person, hours: $0.hoursCredited,
+                    issuedAt: context.asOf, year: registrationYear)
+            }
+    }
+}
