@@ -17,8 +17,9 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             verification; 64 a usage error.
             """,
         subcommands: [
-            DemoCommand.self, SyncCommand.self, CheckCommand.self, LedgerCommand.self, ReportCommand.self,
-            CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self, FakeMoodleCommand.self,
+            DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
+            ReportCommand.self, CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self,
+            ServeCommand.self, FakeMoodleCommand.self,
         ])
 
     public init() {}

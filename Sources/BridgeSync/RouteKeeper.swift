@@ -77,7 +77,7 @@ public struct RouteKeeper: Sendable {
         return opened
     }
 
-    static func day(_ date: Date, _ calendar: Calendar) -> String {
+    public static func day(_ date: Date, _ calendar: Calendar) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }

@@ -6,7 +6,61 @@ struct BridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bridge-bench",
         abstract: "Benchmarks (run a release build: swift run -c release bridge-bench …).",
-        subcommands: [LedgerBench.self])
+        subcommands: [LedgerBench.self, SyncBench.self, SyncSideCommand.self])
+}
+
+struct SyncBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sync against a fake Moodle with a real Moodle's latency, next to the naive per-pair pull.",
+        discussion: "The naive baseline takes minutes at the default size (one request per enrolment, ~38 ms each).")
+
+    @Option(help: "Learners on the generated site.") var users = 2_000
+    @Option(help: "Courses (modules) on the generated site.") var courses = 40
+    @Option(help: "Where to put the ledgers.") var folder = ".build/bench"
+    @Flag(help: "Also sync a site ten times larger, to compare peak memory.") var tenfold = false
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func run() async throws {
+        let figures = try await SyncBenchmark(
+            users: users, courses: courses, folder: URL(fileURLWithPath: folder),
+            executable: URL(fileURLWithPath: CommandLine.arguments[0]), includeTenfold: tenfold
+        ).run { if !json { print($0) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            return
+        }
+        func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+        func mb(_ bytes: Int) -> String { f(Double(bytes) / 1_048_576) + " MB" }
+        print(
+            "\n\(figures.users) learners × \(figures.courses) courses, \(figures.enrolments) enrolments, \(figures.completions) completions; latency \(figures.latency)\n")
+        print("| scenario | bridge requests | naive requests | ratio | bridge wall s | naive wall s | ratio | bridge peak memory | naive peak memory |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for scenario in figures.scenarios {
+            print(
+                "| \(scenario.name) | \(scenario.bridge.requests) | \(scenario.naive.requests) | \(f(scenario.requestRatio))× | \(f(scenario.bridge.wallSeconds, 2)) | \(f(scenario.naive.wallSeconds)) | \(f(scenario.wallTimeRatio))× | \(mb(scenario.bridge.peakMemoryBytes)) | \(mb(scenario.naive.peakMemoryBytes)) |")
+        }
+        if let tenfold = figures.tenfold, let ratio = figures.tenfoldMemoryRatio {
+            print("\nA site ten times larger: full sync \(tenfold.requests) requests, \(f(tenfold.wallSeconds, 2)) s, peak memory \(mb(tenfold.peakMemoryBytes)) (\(f(ratio, 2))× the memory of the base site).")
+        }
+        print("(The naive baseline is measured once: it does the same work whatever changed.)")
+    }
+}
+
+/// Internal: one side of the sync benchmark, run in its own process; prints JSON.
+struct SyncSideCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sync-side", shouldDisplay: false)
+
+    @Option var mode: String
+    @Option var url: String
+    @Option var ledger: String
+
+    func run() async throws {
+        let side = try await SyncSide.run(mode: mode, url: URL(string: url)!, ledgerPath: ledger)
+        print(String(decoding: try JSONEncoder().encode(side), as: UTF8.self))
+    }
 }
 
 struct LedgerBench: AsyncParsableCommand {

@@ -91,6 +91,22 @@ struct CheckCommandTests {
         }
     }
 
+    @Test("web services off: exit 3, saying where to turn them on")
+    func webServicesOff() async throws {
+        try await FakeMoodleProcess.with(["--token", Self.token, "--web-services-off"]) { fake in
+            let mappings = try TemporaryMappings(ripkURL: fake.baseURL)
+            defer { mappings.remove() }
+
+            let outcome = try await runCommand(
+                ["check", "--site", "ripk", "--mappings", mappings.folder.path],
+                environment: ["MOODLE_TOKEN_RIPK": Self.token])
+            #expect(outcome.status == 3)
+            #expect(outcome.stderr.contains("web services are turned off on \(fake.baseURL)"))
+            #expect(outcome.stderr.contains("Advanced features → Enable web services"))
+            #expect(outcome.stdout.hasSuffix("The site cannot be synced (web-services-disabled).\n"))
+        }
+    }
+
     @Test("without the report function the site falls back to the classic path and stays usable")
     func classicFallback() async throws {
         let arguments = ["--token", Self.token, "--missing-function", "core_reportbuilder_retrieve_report"]

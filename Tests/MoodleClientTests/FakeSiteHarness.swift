@@ -65,7 +65,8 @@ final class FakeSiteHarness: Sendable {
         return FakeSiteHarness(server: server, site: site, clock: clock, logs: logs)
     }
 
-    /// Runs `body` with a started harness and always stops the server afterwards.
+    /// Runs `body` with a started harness, always stops the server afterwards, and expects that
+    /// no error or log line of the run contains the token.
     static func with<T>(
         _ scenario: Scenario = smallScenario(), format: MoodleResponseFormat, retry: MoodleRetryPolicy = fastRetry,
         timeout: Duration = .seconds(10), realClock: Bool = false, _ body: (FakeSiteHarness) async throws -> T
@@ -74,6 +75,7 @@ final class FakeSiteHarness: Sendable {
         do {
             let result = try await body(harness)
             await harness.server.stop()
+            #expect(harness.leaks.isEmpty, "the token leaked: \(harness.leaks)")
             return result
         } catch {
             await harness.server.stop()

@@ -182,6 +182,16 @@ extension AgainstFakeMoodle {
             ("web services off (fault)", { $0.inject(.webServicesDisabled, count: nil) }),
         ]
 
+        @Test("the leak check finds a planted token")
+        func plantedToken() async throws {
+            let harness = try await FakeSiteHarness.start(format: .json)
+            _ = try await harness.site.siteInfo()
+            #expect(harness.leaks.isEmpty)
+            harness.logs.append("debug planted wstoken=\(FakeSiteHarness.token)")
+            #expect(harness.leaks.count == 1)
+            await harness.server.stop()
+        }
+
         @Test("no error text or log line of any fault contains the token", arguments: MoodleResponseFormat.allCases)
         func noLeak(format: MoodleResponseFormat) async throws {
             var failures = 0

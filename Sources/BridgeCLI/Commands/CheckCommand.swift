@@ -22,9 +22,6 @@ struct CheckCommand: AsyncParsableCommand {
             off, unreachable …), with the cause and what to do on standard error.
             """)
 
-    /// The exit status when the site cannot be synced.
-    static let cannotSync = ExitCode(3)
-
     @Option(help: "The id of the site in sites.yaml.")
     var site: String
 
@@ -51,7 +48,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             client = try connector.connect(config)
         } catch let error as SiteConnector.TokenError {
-            throw CLIError(error.description, exitCode: Self.cannotSync)
+            throw CLIError(error.description, exitCode: ExitCodes.siteFailed)
         }
         let report = await SiteCheck(site: config, client: client).run()
         switch format {
@@ -60,7 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !report.usable {
             let causes = report.problems.map(\.message).joined(separator: "\n  ")
-            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: Self.cannotSync)
+            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: ExitCodes.siteFailed)
         }
     }
 

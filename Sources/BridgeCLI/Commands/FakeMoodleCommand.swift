@@ -58,6 +58,9 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
     @Flag(help: "Revoke the service account's token: every call answers invalidtoken.")
     var revoked = false
 
+    @Flag(help: "Turn web services off: every call answers HTTP 403 with an empty body.")
+    var webServicesOff = false
+
     @Option(help: "Remove a function from every service (repeatable): calls to it answer accessexception.")
     var missingFunction: [String] = []
 
@@ -71,6 +74,7 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
         }
         let server = FakeMoodleServer(scenario: scenario)
         if revoked { server.revokeToken(token) }
+        if webServicesOff { server.setWebServicesEnabled(false) }
         for function in missingFunction {
             for service in scenario.services { server.removeFunction(function, fromService: service.shortname) }
         }

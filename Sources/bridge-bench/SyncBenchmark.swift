@@ -1,0 +1,183 @@
+import BridgeSync
+import CreditCore
+import FakeMoodle
+import Foundation
+import LedgerSQLite
+import Logging
+import MoodleClient
+
+/// The sync against a fake Moodle with a real Moodle's latency, next to the naive per-user,
+/// per-course pull that hand-written scripts do. Each side runs in a child process, so its peak
+/// memory is its own.
+struct SyncBenchmark {
+    var users: Int
+    var courses: Int
+    var folder: URL
+    var executable: URL
+    var includeTenfold: Bool
+
+    struct Side: Codable {
+        var requests: Int
+        var wallSeconds: Double
+        var peakMemoryBytes: Int
+        var newCredits: Int
+    }
+
+    struct Scenario: Codable {
+        var name: String
+        var bridge: Side
+        var naive: Side
+        var requestRatio: Double
+        var wallTimeRatio: Double
+    }
+
+    struct Figures: Codable {
+        var users: Int
+        var courses: Int
+        var completions: Int
+        var enrolments: Int
+        var latency: String
+        var scenarios: [Scenario]
+        var tenfold: Side?
+        var tenfoldMemoryRatio: Double?
+    }
+
+    static func mapping(_ url: URL) -> RegionMapping {
+        RegionMapping(
+            sites: [
+                SiteConfig(
+                    id: "bench", name: "bench", baseURL: url, token: .environment("UNUSED"), hoursField: "hours",
+                    identity: [.email], completionReportID: 1)
+            ],
+            programs: [
+                ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil)))
+            ])
+    }
+
+    func run(progress: (String) -> Void) async throws -> Figures {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scenario = FakeMoodle.Scenario.generate(seed: 1, users: users, courses: courses, completionRate: 1.0 / 3)
+        let server = FakeMoodleServer(scenario: scenario)
+        server.latency = .moodleLike
+        let url = try await server.start()
+        defer { Task { await server.stop() } }
+        let ledger = folder.appendingPathComponent("bench-sync.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
+
+        func measure(_ mode: String, ledger: String) throws -> Side {
+            server.resetCounters()
+            var side = try child(mode: mode, url: url, ledger: ledger)
+            side.requests = server.totalRequestCount
+            return side
+        }
+        progress("naive baseline: every enrolled user's completion status, course by course, one request at a time…")
+        let naive = try measure("naive", ledger: ledger + "-naive")
+        progress("  \(naive.requests) requests, \(String(format: "%.1f", naive.wallSeconds)) s")
+        progress("bridge: full sync…")
+        let full = try measure("full", ledger: ledger)
+        progress("bridge: incremental sync, nothing changed…")
+        let unchanged = try measure("incremental", ledger: ledger)
+        let fresh = scenario.enrolments.filter { enrolment in
+            !scenario.completions.contains { $0.userID == enrolment.userID && $0.courseID == enrolment.courseID }
+        }
+        let added = max(1, scenario.completions.count / 100)
+        for enrolment in fresh.prefix(added) {
+            server.complete(userID: enrolment.userID, courseID: enrolment.courseID, at: (scenario.site.currentTime ?? 0) - 600)
+        }
+        progress("bridge: incremental sync after \(added) new completions (1%)…")
+        let onePercent = try measure("incremental", ledger: ledger)
+
+        var tenfold: Side?
+        if includeTenfold {
+            progress("bridge: full sync of a site ten times larger…")
+            let big = FakeMoodleServer(
+                scenario: .generate(seed: 2, users: users * 10, courses: courses, completionRate: 1.0 / 3))
+            big.latency = .moodleLike
+            let bigURL = try await big.start()
+            tenfold = try child(mode: "full", url: bigURL, ledger: ledger + "-10x")
+            tenfold?.requests = big.totalRequestCount
+            await big.stop()
+        }
+        func compare(_ name: String, _ bridge: Side) -> Scenario {
+            Scenario(
+                name: name, bridge: bridge, naive: naive,
+                requestRatio: Double(naive.requests) / Double(max(1, bridge.requests)),
+                wallTimeRatio: naive.wallSeconds / max(0.001, bridge.wallSeconds))
+        }
+        return Figures(
+            users: users, courses: courses, completions: scenario.completions.count,
+            enrolments: scenario.enrolments.count, latency: "35 ms per request + 3 ms per row returned",
+            scenarios: [
+                compare("full sync", full), compare("incremental, nothing changed", unchanged),
+                compare("incremental, 1% new completions", onePercent),
+            ],
+            tenfold: tenfold,
+            tenfoldMemoryRatio: tenfold.map { Double($0.peakMemoryBytes) / Double(max(1, full.peakMemoryBytes)) })
+    }
+
+    private func child(mode: String, url: URL, ledger: String) throws -> Side {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["sync-side", "--mode", mode, "--url", url.absoluteString, "--ledger", ledger]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("the \(mode) side failed") }
+        return try JSONDecoder().decode(Side.self, from: data)
+    }
+}
+
+/// One side of the sync benchmark, in its own process.
+enum SyncSide {
+    static func run(mode: String, url: URL, ledgerPath: String) async throws -> SyncBenchmark.Side {
+        let started = ContinuousClock.now
+        let moodle = MoodleSite(
+            configuration: MoodleSiteConfiguration(
+                baseURL: url, token: MoodleToken(FakeMoodle.Scenario.serviceToken), language: "en"))
+        var credits = 0
+        if mode == "naive" {
+            credits = try await naive(moodle)
+        } else {
+            let ledger = try SQLiteLedger(path: ledgerPath)
+            let mapping = SyncBenchmark.mapping(url)
+            let summary = await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "bench")) { _ in moodle }
+                .run(sites: nil, options: SyncOptions(isFull: mode == "full", now: Date(), runID: "bench-\(mode)-\(UUID().uuidString.prefix(8))"), progress: { _ in })
+            guard summary.failures.isEmpty else { throw BenchError("sync failed: \(summary.failures.map(\.message))") }
+            credits = summary.newCredits
+        }
+        let elapsed = ContinuousClock.now - started
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return SyncBenchmark.Side(
+            requests: moodle.totalRequestCount,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            peakMemoryBytes: usage.ru_maxrss * 1024, newCredits: credits)
+    }
+
+    /// What hand-written scripts do: for each course, page through its participants, then ask each
+    /// one's completion status, one request at a time.
+    static func naive(_ moodle: MoodleSite) async throws -> Int {
+        var completed = 0
+        for course in try await moodle.courses(by: .all).courses where course.id != 1 {
+            var offset = 0
+            while true {
+                let page = try await moodle.enrolledUsers(
+                    courseID: course.id, options: MoodleEnrolledUsersOptions(limitFrom: offset, limitNumber: 100))
+                for user in page {
+                    do {
+                        if try await moodle.courseCompletionStatus(courseID: course.id, userID: user.id).completed {
+                            completed += 1
+                        }
+                    } catch let error as MoodleError where !error.isTransient {
+                        continue  // usernotenroled and the like: the script moves on
+                    }
+                }
+                if page.count < 100 { break }
+                offset += 100
+            }
+        }
+        return completed
+    }
+}

@@ -1,0 +1,147 @@
+import CreditCore
+import Foundation
+import GRDB
+import Testing
+
+/// `moodle-bridge sync` end to end: the real executable against a fake Moodle in another process.
+@Suite("moodle-bridge sync", .serialized)
+struct SyncCommandTests {
+    /// A fake Moodle process and a mapping folder pointing at it.
+    final class Site {
+        let process: Process
+        let url: String
+        let token: String
+        let folder: URL
+
+        init(latencyMilliseconds: Int) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("sync-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = [
+                "fake-moodle", "serve", "--scenario", "generated", "--seed", "5", "--users", "300", "--courses", "8",
+                "--latency-ms", String(latencyMilliseconds),
+            ]
+            process.currentDirectoryURL = CommandRunner.repository
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            var text = ""
+            while !text.contains("token: ") || !text.hasSuffix("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            let lines = text.split(separator: "\n").map(String.init)
+            url = lines.first ?? ""
+            token = lines.first { $0.hasPrefix("token: ") }.map { String($0.dropFirst(7)) } ?? ""
+            let mappings = folder.appendingPathComponent("Mappings")
+            try FileManager.default.createDirectory(at: mappings, withIntermediateDirectories: true)
+            try """
+                version: 1
+                sites:
+                  - id: gen
+                    url: \(url)
+                    token: { env: GEN_TOKEN }
+                    hours_field: hours
+                    identity: [email]
+                programs:
+                  - id: PK-72
+                    title: Free choice
+                    kind: free-choice
+                    modules: all
+                    opens_automatically: true
+                """.write(to: mappings.appendingPathComponent("region.yaml"), atomically: true, encoding: .utf8)
+        }
+
+        func ledger(_ name: String) -> String { folder.appendingPathComponent("\(name).sqlite").path }
+
+        func syncProcess(ledger: String) -> Process {
+            let sync = Process()
+            sync.executableURL = CommandRunner.executable
+            sync.arguments = ["sync", "--ledger", ledger, "--mappings", folder.appendingPathComponent("Mappings").path, "--format", "json"]
+            sync.environment = ProcessInfo.processInfo.environment.merging(["GEN_TOKEN": token]) { $1 }
+            sync.standardOutput = FileHandle.nullDevice
+            sync.standardError = FileHandle.nullDevice
+            return sync
+        }
+
+        func sync(ledger: String) throws -> CommandRunner.Outcome {
+            try CommandRunner.run(
+                ["sync", "--ledger", ledger, "--mappings", folder.appendingPathComponent("Mappings").path],
+                environment: ["GEN_TOKEN": token])
+        }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    /// The ledger's credits as comparable facts, whatever their ids and batches.
+    static func credits(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT idempotency_key || '|' || person_id || '|' || module_id || '|' || hours || '|' || occurred_at FROM entries ORDER BY idempotency_key")
+        }
+    }
+
+    @Test("a sync killed at a random point and run again ends exactly as one clean run")
+    func killAndRerun() async throws {
+        let site = try Site(latencyMilliseconds: 25)
+        defer { site.stop() }
+        #expect(site.url.hasPrefix("http://127.0.0.1:"))
+        let clean = try site.sync(ledger: site.ledger("clean"))
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let expected = try Self.credits(site.ledger("clean"))
+        #expect(expected.count > 100)
+
+        for attempt in 0..<3 {
+            let path = site.ledger("killed-\(attempt)")
+            let run = site.syncProcess(ledger: path)
+            try run.run()
+            try await Task.sleep(for: .milliseconds(Int.random(in: 100...1_500)))
+            kill(run.processIdentifier, SIGKILL)
+            run.waitUntilExit()
+            let rerun = try site.sync(ledger: path)
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(try Self.credits(path) == expected, "attempt \(attempt)")
+            #expect(try CommandRunner.run(["ledger", "verify", "--ledger", path]).status == 0)
+        }
+    }
+
+    @Test("a second sync on the same ledger while one runs is refused with a clear message")
+    func concurrentRunRefused() async throws {
+        let site = try Site(latencyMilliseconds: 40)
+        defer { site.stop() }
+        let path = site.ledger("busy")
+        let first = site.syncProcess(ledger: path)
+        try first.run()
+        try await Task.sleep(for: .milliseconds(300))
+        let second = try site.sync(ledger: path)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.status == 5)
+        #expect(second.stderr.contains("another sync is running on this ledger"))
+        #expect(!second.stderr.contains(site.token))
+    }
+
+    @Test("the demo syncs the example region from two fake sites, and a second run credits nothing new")
+    func demo() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try CommandRunner.run(["demo", "--out", out.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("ripk: full sync by the report-builder path"))
+        #expect(first.stdout.contains("north: full sync by the classic path"))
+        let second = try CommandRunner.run(["demo", "--out", out.path, "--format", "json"])
+        #expect(second.status == 0)
+        let summary = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
+        let sites = summary?["sites"] as? [[String: Any]] ?? []
+        #expect(sites.count == 2)
+        #expect(sites.allSatisfy { ($0["newCredits"] as? Int) == 0 })
+        #expect(sites.allSatisfy { ($0["isFull"] as? Bool) == false })
+    }
+}
