@@ -11,10 +11,13 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             describe a region (sites, modules, programs, centres, plan), pulls completions from \
             Moodle, keeps an append-only credit ledger and exports the registrar's reports.
 
-            Start with `moodle-bridge mappings check Mappings`.
+            Start with `moodle-bridge demo` (two bundled fake Moodle sites synced into an SQLite \
+            ledger), then `moodle-bridge mappings check Mappings` and `moodle-bridge check --site ID` \
+            for a real site.
 
             Exit status: 0 success; 1 bad input (nothing was written); 2 the ledger failed \
-            verification; 64 a usage error.
+            verification; 3 a site could not be synced; 4 a transient failure after retries; \
+            5 another sync holds the ledger; 64 a usage error.
             """,
         subcommands: [
             DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
