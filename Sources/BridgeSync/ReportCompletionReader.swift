@@ -49,40 +49,58 @@ struct ReportCompletionReader {
             timeCompleted: timeCompleted, profile: profile)
     }
 
-    /// Reads every completion, or (with `since`) those completed at or after it.
-    func read(catalog: CourseCatalog, since: Date?) async throws -> (completions: [SiteCompletion], unknownCourses: [String: Int]) {
+    /// Reads every completion, or (with `since`) those completed at or after it, page by page, so
+    /// memory stays bounded by the page size whatever the site's size. Returns the rows of courses
+    /// the site's course list does not know, by course.
+    func read(
+        catalog: CourseCatalog, since: Date?, pageSize: Int = 500,
+        onPage: ([SiteCompletion]) async throws -> Void
+    ) async throws -> [String: Int] {
         if let since {
             try await moodle.setReportDateRangeFilter(
                 reportID: reportID, filter: "completion:timecompleted", from: Int(since.timeIntervalSince1970))
         } else {
             try await moodle.resetReportFilters(reportID: reportID)
         }
-        let report = try await moodle.allReportRows(reportID: reportID, perPage: 500)
-        let columns = try Self.columns(in: report.headers, site: site)
         let dates = ReportDateParser(timeZone: TimeZone(identifier: site.timeZone) ?? .current)
-        var completions: [SiteCompletion] = []
         var unknownCourses: [String: Int] = [:]
         var seen: Set<String> = []
-        for row in report.rows {
-            func cell(_ index: Int?) -> String? {
-                guard let index, index < row.count else { return nil }
-                return row[index]?.trimmingCharacters(in: .whitespaces).nonEmpty
+        var columns: Columns?
+        var page = 0
+        var rowsRead = 0
+        var total = Int.max
+        while rowsRead < total {
+            let result = try await moodle.retrieveReport(reportID: reportID, page: page, perPage: pageSize)
+            // A page past the end reports a total of 0; the total is read from the first page.
+            if page == 0 { total = result.totalRowCount }
+            if columns == nil { columns = try Self.columns(in: result.headers, site: site) }
+            guard let columns, !result.rows.isEmpty else { break }
+            page += 1
+            rowsRead += result.rows.count
+            var completions: [SiteCompletion] = []
+            for row in result.rows {
+                func cell(_ index: Int?) -> String? {
+                    guard let index, index < row.count else { return nil }
+                    return row[index]?.trimmingCharacters(in: .whitespaces).nonEmpty
+                }
+                let courseIdnumber = cell(columns.courseIdnumber)
+                let courseShortname = cell(columns.courseShortname)
+                guard let username = cell(columns.username),
+                    let completedAt = cell(columns.timeCompleted).flatMap(dates.date(from:))
+                else { continue }
+                guard let course = catalog.course(idnumber: courseIdnumber, shortname: courseShortname) else {
+                    unknownCourses[courseShortname ?? courseIdnumber ?? "?", default: 0] += 1
+                    continue
+                }
+                // Two enrolment methods in one course give two identical rows.
+                guard seen.insert("\(course.id)/\(username)").inserted else { continue }
+                var user = MoodleIdentity(username: username, idnumber: cell(columns.idnumber), email: cell(columns.email))
+                for (field, index) in columns.profile { user.profile[field] = cell(index) }
+                completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: completedAt))
             }
-            let courseIdnumber = cell(columns.courseIdnumber)
-            let courseShortname = cell(columns.courseShortname)
-            guard let username = cell(columns.username),
-                let completedAt = cell(columns.timeCompleted).flatMap(dates.date(from:))
-            else { continue }
-            guard let course = catalog.course(idnumber: courseIdnumber, shortname: courseShortname) else {
-                unknownCourses[courseShortname ?? courseIdnumber ?? "?", default: 0] += 1
-                continue
-            }
-            // Two enrolment methods in one course give two identical rows.
-            guard seen.insert("\(course.id)/\(username)").inserted else { continue }
-            var user = MoodleIdentity(username: username, idnumber: cell(columns.idnumber), email: cell(columns.email))
-            for (field, index) in columns.profile { user.profile[field] = cell(index) }
-            completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: completedAt))
+            try await onPage(completions)
+            if result.rows.count < pageSize { break }
         }
-        return (completions, unknownCourses)
+        return unknownCourses
     }
 }

@@ -54,10 +54,9 @@ extension SiteSync {
     /// On a full report-builder sync: credited pairs the report no longer lists are asked about
     /// one by one (batched): not complete is a revocation, refused is merely invisible.
     func reverify(
-        seen: [SiteCompletion], catalog: CourseCatalog, info: MoodleSiteInfo, writer: inout SyncWriter,
+        seenKeys: Set<String>, catalog: CourseCatalog, info: MoodleSiteInfo, writer: inout SyncWriter,
         result: inout SiteSyncResult
     ) async throws {
-        let seenKeys = Set(seen.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
         let missing = try await liveCredits().filter { !seenKeys.contains($0.key) }.sorted { $0.key < $1.key }
         guard !missing.isEmpty else { return }
         progress(.site(site.id, "re-verifying \(missing.count) credited completion(s) the report no longer lists"))

@@ -47,17 +47,24 @@ struct SiteSync {
             }
             progress(.site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
             let reader = ReportCompletionReader(moodle: moodle, reportID: site.completionReportID!, site: site)
-            let (completions, unknown) = try await reader.read(catalog: catalog, since: since)
-            result.completionsSeen = completions.count
+            var seenKeys: Set<String> = []
+            // Each page is one transaction; the cursor moves only at the end of the run, so a run
+            // killed half-way starts again from where the last whole run ended.
+            let unknown = try await reader.read(catalog: catalog, since: since) { page in
+                result.completionsSeen += page.count
+                seenKeys.formUnion(page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
+                let enriched = try await enrichUsers(completions: page, resolver: resolver)
+                try await writer.credit(enriched, catalog: catalog, result: &result)
+                try await writer.flush(cursors: [], result: &result)
+                progress(.written(site.id, credits: result.newCredits))
+            }
             for (course, count) in unknown.sorted(by: { $0.key < $1.key }) {
                 result.findings.append(SyncFinding(
                     kind: .unmappedCourse, site: site.id, course: course,
                     detail: "\(count) completion(s) in a course the report lists but the site's course list does not"))
             }
-            let enriched = try await enrichUsers(completions: completions, resolver: resolver)
-            try await writer.credit(enriched, catalog: catalog, result: &result)
             if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
-                try await reverify(seen: completions, catalog: catalog, info: info, writer: &writer, result: &result)
+                try await reverify(seenKeys: seenKeys, catalog: catalog, info: info, writer: &writer, result: &result)
             }
         case .classic:
             try await classic(catalog: catalog, info: info, isFull: isFull, writer: &writer, result: &result)
