@@ -86,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "BridgeSyncTests",
             dependencies: ["BridgeSync", "FakeMoodle", "LedgerSQLite", "CreditCore", "BridgeConfig", "MoodleClient"]),
-        .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore"]),
+        .testTarget(
+            name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore", "LedgerSQLite", "BridgeConfig"]),
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
         .testTarget(
             name: "BridgeCLITests",

@@ -12,6 +12,8 @@ struct ReportCompletionReader {
     let moodle: MoodleSite
     let reportID: Int
     let site: SiteConfig
+    /// Whether the service allows setting and resetting the report's filters.
+    let canFilter: Bool
 
     struct Columns {
         var courseIdnumber: Int?
@@ -56,10 +58,10 @@ struct ReportCompletionReader {
         catalog: CourseCatalog, since: Date?, pageSize: Int = 500,
         onPage: ([SiteCompletion]) async throws -> Void
     ) async throws -> [String: Int] {
-        if let since {
+        if canFilter, let since {
             try await moodle.setReportDateRangeFilter(
                 reportID: reportID, filter: "completion:timecompleted", from: Int(since.timeIntervalSince1970))
-        } else {
+        } else if canFilter {
             try await moodle.resetReportFilters(reportID: reportID)
         }
         let dates = ReportDateParser(timeZone: TimeZone(identifier: site.timeZone) ?? .current)

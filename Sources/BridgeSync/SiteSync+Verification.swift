@@ -10,7 +10,7 @@ extension SiteSync {
         result: inout SiteSyncResult
     ) async throws {
         let reader = ClassicCompletionReader(
-            moodle: moodle, site: site, canBatch: info.supports(MoodleFunction.callExternalFunctions))
+            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty)
         let credited = isFull ? try await liveCredits() : [:]
         let courses = catalog.mappedCourses
         for (index, course) in courses.enumerated() {
@@ -61,7 +61,7 @@ extension SiteSync {
         guard !missing.isEmpty else { return }
         progress(.site(site.id, "re-verifying \(missing.count) credited completion(s) the report no longer lists"))
         let reader = ClassicCompletionReader(
-            moodle: moodle, site: site, canBatch: info.supports(MoodleFunction.callExternalFunctions))
+            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty)
         var askable: [(entry: LedgerEntry, courseID: Int, userID: Int)] = []
         for (_, entry) in missing {
             guard case .moodle(_, let courseID, let userID) = entry.source else { continue }

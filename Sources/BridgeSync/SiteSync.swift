@@ -35,7 +35,7 @@ struct SiteSync {
             site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
         result.coursesMapped = catalog.mappedCourses.count
         let resolver = IdentityResolver(site: site, organisation: mapping.organisation, ledger: ledger)
-        if isFull, info.supports(MoodleFunction.getCohortMembers), info.supports(MoodleFunction.getCohorts) {
+        if isFull, info.missingFunctions(SyncRequirements.cohorts).isEmpty {
             resolver.centreByUserID = try await centresByUser()
         }
         var writer = SyncWriter(site: site, ledger: ledger, options: options, resolver: resolver)
@@ -46,7 +46,9 @@ struct SiteSync {
                 Date(timeIntervalSince1970: $0 - Self.overlap)
             }
             progress(.site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
-            let reader = ReportCompletionReader(moodle: moodle, reportID: site.completionReportID!, site: site)
+            let reader = ReportCompletionReader(
+                moodle: moodle, reportID: site.completionReportID!, site: site,
+                canFilter: info.missingFunctions(SyncRequirements.reportFilters).isEmpty)
             var seenKeys: Set<String> = []
             // Each page is one transaction; the cursor moves only at the end of the run, so a run
             // killed half-way starts again from where the last whole run ended.

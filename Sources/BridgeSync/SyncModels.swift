@@ -48,6 +48,8 @@ extension String {
 /// Something the sync noticed that a person should look at; the run goes on.
 public struct SyncFinding: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A completion Moodle shows that the ledger has not credited yet (a dry run lists them).
+        case notYetCredited = "not-yet-credited"
         /// A course with completions that maps to no module and carries no hours.
         case unmappedCourse = "unmapped-course"
         /// A Moodle user whose identity keys are all empty or unknown-and-unusable.
@@ -72,12 +74,14 @@ public struct SyncFinding: Hashable, Sendable, Codable {
     public var user: String?
     public var person: PersonID?
     public var module: ModuleID?
+    public var hours: CreditHours?
     public var detail: String
 
     public init(
         kind: Kind, site: SiteID, courseID: Int? = nil, course: String? = nil, user: String? = nil,
-        person: PersonID? = nil, module: ModuleID? = nil, detail: String
+        person: PersonID? = nil, module: ModuleID? = nil, hours: CreditHours? = nil, detail: String
     ) {
+        self.hours = hours
         self.kind = kind
         self.site = site
         self.courseID = courseID

@@ -8,26 +8,35 @@ public enum SyncRequirements {
     public static let common = [
         MoodleFunction.getSiteInfo, MoodleFunction.getCoursesByField, MoodleFunction.getUsersByField,
     ]
-    /// The report-builder path adds these (Moodle 4.1+).
-    public static let reportBuilder = [
-        MoodleFunction.retrieveReport, MoodleFunction.setReportFilters, MoodleFunction.resetReportFilters,
-    ]
-    /// The classic path adds these.
+    /// The report-builder path reads completions with this (Moodle 4.1+).
+    public static let reportBuilder = [MoodleFunction.retrieveReport]
+    /// Optional on the report-builder path: without them every sync reads the whole report.
+    public static let reportFilters = [MoodleFunction.setReportFilters, MoodleFunction.resetReportFilters]
+    /// The classic path reads completions with these.
     public static let classic = [MoodleFunction.getEnrolledUsers, MoodleFunction.getCourseCompletionStatus]
-    /// Optional: batching of completion-status calls, and centres from cohorts.
-    public static let optional = [
-        MoodleFunction.callExternalFunctions, MoodleFunction.getCohorts, MoodleFunction.getCohortMembers,
-    ]
+    /// Optional: many completion-status calls in one HTTP request.
+    public static let batching = [MoodleFunction.callExternalFunctions]
+    /// Optional: centres from cohorts.
+    public static let cohorts = [MoodleFunction.getCohorts, MoodleFunction.getCohortMembers]
     /// Moodle 4.1's version number: the report builder's web services exist from it on.
     public static let reportBuilderVersion = 2_022_112_800.0
 
-    /// The path a site supports, or the functions it lacks for the one it should use.
+    /// The functions a path cannot do without.
+    public static func needed(for path: SiteSyncResult.Path) -> [String] {
+        common + (path == .reportBuilder ? reportBuilder : classic)
+    }
+
+    /// Whether the site supports the report-builder path: a configured report, Moodle 4.1+, and
+    /// the function that reads reports.
+    public static func supportsReportBuilder(_ site: SiteConfig, info: MoodleSiteInfo) -> Bool {
+        site.completionReportID != nil && (info.versionNumber ?? 0) >= reportBuilderVersion
+            && info.missingFunctions(reportBuilder).isEmpty
+    }
+
+    /// The path a site supports, or the functions it lacks for it.
     public static func path(for site: SiteConfig, info: MoodleSiteInfo) -> Result<SiteSyncResult.Path, SyncError> {
-        let wantsReport = site.completionReportID != nil && (info.versionNumber ?? 0) >= reportBuilderVersion
-        let path: SiteSyncResult.Path =
-            wantsReport && info.missingFunctions(reportBuilder).isEmpty ? .reportBuilder : .classic
-        let needed = common + (path == .reportBuilder ? reportBuilder : classic)
-        let missing = info.missingFunctions(needed)
+        let path: SiteSyncResult.Path = supportsReportBuilder(site, info: info) ? .reportBuilder : .classic
+        let missing = info.missingFunctions(needed(for: path))
         return missing.isEmpty ? .success(path) : .failure(.missingFunctions(site: site.id, functions: missing))
     }
 }

@@ -77,6 +77,14 @@ struct SyncWriter {
         guard !(pending.isEmpty && people.persons.isEmpty && people.keys.isEmpty && cursors.isEmpty) else { return }
         let reversals = pending.filter { !$0.kind.isCredit }.count
         if options.isDryRun {
+            for draft in pending where draft.kind.isCredit {
+                guard case .moodle(_, let courseID, let userID) = draft.source else { continue }
+                result.findings.append(SyncFinding(
+                    kind: .notYetCredited, site: site.id, courseID: courseID,
+                    user: draft.idempotencyKey.components(separatedBy: "/u:").last ?? (userID > 0 ? "#\(userID)" : nil),
+                    person: draft.person, module: draft.module, hours: draft.hours,
+                    detail: "completed on \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))"))
+            }
             result.newCredits += pending.count - reversals
             result.reversals += reversals
             result.newPersons += people.persons.count

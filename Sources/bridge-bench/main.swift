@@ -72,8 +72,24 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Entries per batch (one transaction each).") var batchSize = 10_000
     @Option(help: "Where to put the databases.") var folder = ".build/bench"
     @Flag(help: "Print the figures as one JSON object.") var json = false
+    @Option(help: "Also benchmark the PostgreSQL ledger at this address (builds with --traits PostgreSQL).")
+    var postgres: String?
+    @Option(help: "How many entries to append on PostgreSQL.") var postgresEntries = 100_000
 
     func run() async throws {
+        if let postgres {
+            #if PostgreSQL
+                let figures = try await PostgresLedgerBenchmark(
+                    url: postgres, entries: postgresEntries, batchSize: batchSize, folder: URL(fileURLWithPath: folder)
+                ).run { if !json { print($0) } }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+                return
+            #else
+                throw BenchError("this bridge-bench was built without PostgreSQL; build with --traits PostgreSQL")
+            #endif
+        }
         let figures = try await LedgerBenchmark(
             entries: entries, batchSize: batchSize, folder: URL(fileURLWithPath: folder)
         ).run { if !json { print($0) } }

@@ -23,7 +23,7 @@ struct CheckCommandTests {
             #expect(lines.contains("  Moodle site:      Small fake site (http://127.0.0.1:8081)"))
             #expect(lines.contains("  Moodle:           5.1+ (Build: 20251017), version 2025100600.02"))
             #expect(lines.contains("  Web-service user: ws_bridge (id 3)"))
-            #expect(lines.contains("  Functions:        all 7 functions the sync needs are allowed"))
+            #expect(lines.contains("  Functions:        all 4 functions the sync needs are allowed"))
             #expect(lines.contains { $0.hasPrefix("  Completion path:  report builder (report 1 \"Completions\"") })
             #expect(lines.contains("  Batching:         yes (tool_mobile_call_external_functions)"))
             #expect(lines.last == "The site can be synced.")
@@ -72,7 +72,7 @@ struct CheckCommandTests {
 
     @Test("a function missing from the service: exit 3, the function is named with how to add it")
     func missingFunction() async throws {
-        let arguments = ["--token", Self.token, "--missing-function", "core_cohort_get_cohorts"]
+        let arguments = ["--token", Self.token, "--missing-function", "core_user_get_users_by_field"]
         try await FakeMoodleProcess.with(arguments) { fake in
             let mappings = try TemporaryMappings(ripkURL: fake.baseURL)
             defer { mappings.remove() }
@@ -83,10 +83,10 @@ struct CheckCommandTests {
             #expect(outcome.status == 3)
             #expect(
                 outcome.stdout.contains(
-                    "  Functions:        1 of 7 needed functions are missing:\n"
-                        + "      - core_cohort_get_cohorts\n"))
+                    "  Functions:        1 of 4 needed functions are missing:\n"
+                        + "      - core_user_get_users_by_field\n"))
             #expect(outcome.stdout.contains("External services → the token's service → Functions → Add functions"))
-            #expect(outcome.stderr.contains("does not allow 1 function(s) the sync needs: core_cohort_get_cohorts"))
+            #expect(outcome.stderr.contains("does not allow 1 function(s) the sync needs: core_user_get_users_by_field"))
             #expect(!(outcome.stdout + outcome.stderr).contains(Self.token))
         }
     }
@@ -238,24 +238,7 @@ struct FakeMoodleProcess: @unchecked Sendable {
 /// Runs `moodle-bridge` like ``CommandRunner/run(_:environment:)``, but without blocking a thread
 /// of Swift's cooperative pool, which the in-process fake servers of other suites need.
 func runCommand(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Outcome {
-    try await offPool { try CommandRunner.run(arguments, environment: environment) }
-}
-
-/// Runs blocking work (waiting for a process) on a thread of its own.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
-    }
-}
-
-/// Runs blocking work that cannot fail on a thread of its own.
-func offPool(_ work: @escaping @Sendable () -> Void) async {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread {
-            work()
-            continuation.resume()
-        }
-    }
+    try await CommandRunner.run(arguments, environment: environment)
 }
 
 struct FakeMoodleError: Error, CustomStringConvertible {

@@ -14,8 +14,8 @@ struct LedgerCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func run(_ arguments: [String]) throws -> CommandRunner.Outcome {
-        try CommandRunner.run(arguments + ["--ledger", ledger, "--mappings", "Mappings"])
+    func run(_ arguments: [String]) async throws -> CommandRunner.Outcome {
+        try await CommandRunner.run(arguments + ["--ledger", ledger, "--mappings", "Mappings"])
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -46,25 +46,25 @@ struct LedgerCommandTests {
         """
 
     @Test("a sheet with one bad row writes nothing and names the row and column")
-    func wholeOrNothing() throws {
+    func wholeOrNothing() async throws {
         let sheet = try write("sheet.csv", goodSheet + "\n155-972-418 99;Смирнова;Галина;OCH-ICT-01;32.03.2026\n")
-        let outcome = try run(["ledger", "import", sheet])
+        let outcome = try await run(["ledger", "import", sheet])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("\(sheet): row 4, column Дата: '32.03.2026' is not a date"))
         #expect(outcome.stdout.contains("nothing was written"))
         #expect(try count() == 0)
 
-        let skipping = try run(["ledger", "import", sheet, "--skip-invalid"])
+        let skipping = try await run(["ledger", "import", sheet, "--skip-invalid"])
         #expect(skipping.status == 0)
         #expect(skipping.stdout.contains("2 new credit(s), 0 already in the ledger; skipped rows 4"))
         #expect(try count() == 2)
     }
 
     @Test("importing the same sheet again writes nothing new")
-    func reimport() throws {
+    func reimport() async throws {
         let sheet = try write("sheet.csv", goodSheet)
-        #expect(try run(["ledger", "import", sheet]).stdout.contains("2 new credit(s), 0 already"))
-        #expect(try run(["ledger", "import", sheet]).stdout.contains("0 new credit(s), 2 already"))
+        #expect(try await run(["ledger", "import", sheet]).stdout.contains("2 new credit(s), 0 already"))
+        #expect(try await run(["ledger", "import", sheet]).stdout.contains("0 new credit(s), 2 already"))
         #expect(try count() == 2)
         #expect(try count("SELECT COUNT(*) FROM batches") == 2)
     }
@@ -73,7 +73,7 @@ struct LedgerCommandTests {
     func killedImport() async throws {
         let rows = 20_000
         let sheet = try bigSheet(rows: rows)
-        #expect(try run(["ledger", "verify"]).status == 0)  // creates the empty ledger
+        #expect(try await run(["ledger", "verify"]).status == 0)  // creates the empty ledger
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["ledger", "import", sheet, "--ledger", ledger, "--mappings", "Mappings"]
@@ -82,23 +82,23 @@ struct LedgerCommandTests {
         try process.run()
         try await Task.sleep(for: .milliseconds(Int.random(in: 150...600)))
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await offPool { process.waitUntilExit() }
         let afterKill = try count()
         #expect(afterKill == 0 || afterKill == rows, "a killed import left \(afterKill) of \(rows) entries")
-        #expect(try run(["ledger", "verify"]).status == 0)
-        let rerun = try run(["ledger", "import", sheet])
+        #expect(try await run(["ledger", "verify"]).status == 0)
+        let rerun = try await run(["ledger", "import", sheet])
         #expect(rerun.status == 0)
         #expect(try count() == rows)
-        #expect(try run(["ledger", "verify"]).status == 0)
+        #expect(try await run(["ledger", "verify"]).status == 0)
     }
 
     @Test("two imports of the same sheet at once write each entry once")
     func concurrentImports() async throws {
         let rows = 3_000
         let sheet = try bigSheet(rows: rows)
-        #expect(try run(["ledger", "verify"]).status == 0)
-        async let first = Task.detached { try run(["ledger", "import", sheet, "--format", "json"]) }.value
-        async let second = Task.detached { try run(["ledger", "import", sheet, "--format", "json"]) }.value
+        #expect(try await run(["ledger", "verify"]).status == 0)
+        async let first = Task.detached { try await run(["ledger", "import", sheet, "--format", "json"]) }.value
+        async let second = Task.detached { try await run(["ledger", "import", sheet, "--format", "json"]) }.value
         let outcomes = try await [first, second]
         #expect(outcomes.map(\.status) == [0, 0])
         let written = try outcomes.map { outcome -> Int in
@@ -111,34 +111,34 @@ struct LedgerCommandTests {
     }
 
     @Test("ledger verify finds an entry edited by hand, and exits 2")
-    func verifyAfterHandEdit() throws {
+    func verifyAfterHandEdit() async throws {
         let sheet = try write("sheet.csv", goodSheet)
-        _ = try run(["ledger", "import", sheet])
+        _ = try await run(["ledger", "import", sheet])
         let queue = try DatabaseQueue(path: ledger)
         #expect(throws: (any Error).self) { try queue.write { try $0.execute(sql: "UPDATE entries SET hours = 36") } }
-        try queue.write { db in
+        try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER entries_refuse_update")
             try db.execute(sql: "UPDATE entries SET hours = 36 WHERE id = 'E2'")
         }
-        let outcome = try run(["ledger", "verify"])
+        let outcome = try await run(["ledger", "verify"])
         #expect(outcome.status == 2)
         #expect(outcome.stdout.contains("entry E2 (number 2 in ledger order) does not match its hash"))
     }
 
     @Test("a credit added by hand, then reversed")
-    func addAndReverse() throws {
+    func addAndReverse() async throws {
         let add = [
             "ledger", "add", "--snils", "112-233-445 95", "--last-name", "Кузнецова", "--first-name", "Ирина",
             "--module", "SEM-MMC-01", "--date", "14.03.2026", "--document", "ведомость 12/26", "--operator", "Петрова",
         ]
-        let added = try run(add)
+        let added = try await run(add)
         #expect(added.status == 0)
         #expect(added.stdout == "Credited SEM-MMC-01 (6 h) to Кузнецова Ирина.\n")
-        #expect(try run(add).stdout == "This credit is already in the ledger; nothing was written.\n")
-        let wrongHours = try run(add + ["--hours", "8"])
+        #expect(try await run(add).stdout == "This credit is already in the ledger; nothing was written.\n")
+        let wrongHours = try await run(add + ["--hours", "8"])
         #expect(wrongHours.status == 1)
         #expect(wrongHours.stderr.contains("'8' does not match module SEM-MMC-01, which has 6 h"))
-        let reversed = try run([
+        let reversed = try await run([
             "ledger", "reverse", "E1", "--document", "приказ 6", "--operator", "Петрова", "--reason", "ошибка",
         ])
         #expect(reversed.stdout == "Reversed E1 (SEM-MMC-01, 6 h).\n")

@@ -4,15 +4,15 @@ import Testing
 @Suite("moodle-bridge mappings check")
 struct MappingsCheckCommandTests {
     @Test("the example region checks clean and exits 0")
-    func exampleRegion() throws {
-        let outcome = try CommandRunner.run(["mappings", "check", "Mappings"])
+    func exampleRegion() async throws {
+        let outcome = try await CommandRunner.run(["mappings", "check", "Mappings"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasSuffix("No errors.\n"))
         #expect(outcome.stdout.contains("Read 6 files: 2 sites, 24 modules"))
     }
 
     @Test("a broken copy lists each error with file:line and exits 1")
-    func brokenCopy() throws {
+    func brokenCopy() async throws {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("mappings-\(UUID().uuidString)")
         try FileManager.default.copyItem(
@@ -23,7 +23,7 @@ struct MappingsCheckCommandTests {
             "[ICT-01, ICT-05, ICT-03]", with: "[ICT-01, ICT-55, ICT-03]",
             in: folder.appendingPathComponent("programs.yaml"))
 
-        let outcome = try CommandRunner.run(["mappings", "check", folder.path])
+        let outcome = try await CommandRunner.run(["mappings", "check", folder.path])
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(
@@ -40,8 +40,8 @@ struct MappingsCheckCommandTests {
     }
 
     @Test("--format json gives scripts the diagnostics as data")
-    func json() throws {
-        let outcome = try CommandRunner.run(["mappings", "check", "Mappings", "--format", "json"])
+    func json() async throws {
+        let outcome = try await CommandRunner.run(["mappings", "check", "Mappings", "--format", "json"])
         #expect(outcome.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         #expect(object?["valid"] as? Bool == true)
@@ -49,8 +49,8 @@ struct MappingsCheckCommandTests {
     }
 
     @Test("a folder that does not exist is a usage error naming it")
-    func missingFolder() throws {
-        let outcome = try CommandRunner.run(["mappings", "check", "NoSuchFolder"])
+    func missingFolder() async throws {
+        let outcome = try await CommandRunner.run(["mappings", "check", "NoSuchFolder"])
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("cannot read the mapping folder NoSuchFolder"))
     }

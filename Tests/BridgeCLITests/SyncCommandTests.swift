@@ -6,8 +6,9 @@ import Testing
 /// `moodle-bridge sync` end to end: the real executable against a fake Moodle in another process.
 @Suite("moodle-bridge sync", .serialized)
 struct SyncCommandTests {
-    /// A fake Moodle process and a mapping folder pointing at it.
-    final class Site {
+    /// A fake Moodle process and a mapping folder pointing at it. Its properties are set once, in
+    /// `init`, so sharing it between tasks is safe.
+    final class Site: @unchecked Sendable {
         let process: Process
         let url: String
         let token: String
@@ -66,8 +67,8 @@ struct SyncCommandTests {
             return sync
         }
 
-        func sync(ledger: String) throws -> CommandRunner.Outcome {
-            try CommandRunner.run(
+        func sync(ledger: String) async throws -> CommandRunner.Outcome {
+            try await CommandRunner.run(
                 ["sync", "--ledger", ledger, "--mappings", folder.appendingPathComponent("Mappings").path],
                 environment: ["GEN_TOKEN": token])
         }
@@ -90,10 +91,10 @@ struct SyncCommandTests {
 
     @Test("a sync killed at a random point and run again ends exactly as one clean run")
     func killAndRerun() async throws {
-        let site = try Site(latencyMilliseconds: 25)
+        let site = try await offPool { try Site(latencyMilliseconds: 25) }
         defer { site.stop() }
         #expect(site.url.hasPrefix("http://127.0.0.1:"))
-        let clean = try site.sync(ledger: site.ledger("clean"))
+        let clean = try await site.sync(ledger: site.ledger("clean"))
         #expect(clean.status == 0, "\(clean.stderr)")
         let expected = try Self.credits(site.ledger("clean"))
         #expect(expected.count > 100)
@@ -104,24 +105,24 @@ struct SyncCommandTests {
             try run.run()
             try await Task.sleep(for: .milliseconds(Int.random(in: 100...1_500)))
             kill(run.processIdentifier, SIGKILL)
-            run.waitUntilExit()
-            let rerun = try site.sync(ledger: path)
+            await offPool { run.waitUntilExit() }
+            let rerun = try await site.sync(ledger: path)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(try Self.credits(path) == expected, "attempt \(attempt)")
-            #expect(try CommandRunner.run(["ledger", "verify", "--ledger", path]).status == 0)
+            #expect(try await CommandRunner.run(["ledger", "verify", "--ledger", path]).status == 0)
         }
     }
 
     @Test("a second sync on the same ledger while one runs is refused with a clear message")
     func concurrentRunRefused() async throws {
-        let site = try Site(latencyMilliseconds: 40)
+        let site = try await offPool { try Site(latencyMilliseconds: 40) }
         defer { site.stop() }
         let path = site.ledger("busy")
         let first = site.syncProcess(ledger: path)
         try first.run()
         try await Task.sleep(for: .milliseconds(300))
-        let second = try site.sync(ledger: path)
-        first.waitUntilExit()
+        let second = try await site.sync(ledger: path)
+        await offPool { first.waitUntilExit() }
         #expect(first.terminationStatus == 0)
         #expect(second.status == 5)
         #expect(second.stderr.contains("another sync is running on this ledger"))
@@ -129,14 +130,14 @@ struct SyncCommandTests {
     }
 
     @Test("the demo syncs the example region from two fake sites, and a second run credits nothing new")
-    func demo() throws {
+    func demo() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let first = try CommandRunner.run(["demo", "--out", out.path])
+        let first = try await CommandRunner.run(["demo", "--out", out.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("ripk: full sync by the report-builder path"))
         #expect(first.stdout.contains("north: full sync by the classic path"))
-        let second = try CommandRunner.run(["demo", "--out", out.path, "--format", "json"])
+        let second = try await CommandRunner.run(["demo", "--out", out.path, "--format", "json"])
         #expect(second.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
         let sites = summary?["sites"] as? [[String: Any]] ?? []

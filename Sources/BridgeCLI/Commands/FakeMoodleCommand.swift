@@ -55,6 +55,9 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
     @Option(help: "Use this value as the service account's token instead of the scenario's.")
     var token: String?
 
+    @Option(help: "Answer each call after this many milliseconds, plus 3 ms per row returned (0 = at once).")
+    var latencyMs: Int = 0
+
     @Flag(help: "Revoke the service account's token: every call answers invalidtoken.")
     var revoked = false
 
@@ -74,6 +77,7 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
         }
         let server = FakeMoodleServer(scenario: scenario)
         if revoked { server.revokeToken(token) }
+        if latencyMs > 0 { server.latency = LatencyModel(base: .milliseconds(latencyMs), perRow: .milliseconds(3)) }
         if webServicesOff { server.setWebServicesEnabled(false) }
         for function in missingFunction {
             for service in scenario.services { server.removeFunction(function, fromService: service.shortname) }

@@ -7,7 +7,7 @@ import Foundation
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Export a report: credit-sheet, certificates, frdo, statements, plan or centres.",
+        abstract: "Export a report: reconciliation, credit-sheet, certificates, frdo, statements, plan or centres.",
         discussion: """
             Examples:
               moodle-bridge report credit-sheet --person P-0001 --format xlsx --out sheet.xlsx
@@ -18,10 +18,11 @@ struct ReportCommand: AsyncParsableCommand {
             or a folder to write KIND.xlsx into). Labels are Russian unless --lang en. The frdo \
             export takes birth dates, sex and prior diplomas from the persons file (--persons, else \
             the one `persons import` stored beside the ledger); a certificate lacking one of them is \
-            left out and named on standard error. The reconciliation report is written by the sync.
+            left out and named on standard error. The reconciliation report reads every site \
+            (a full sync that writes nothing) and compares it with the ledger; it needs the sites' tokens.
             """)
 
-    @Argument(help: "credit-sheet, certificates, frdo, statements, plan or centres.")
+    @Argument(help: "reconciliation, credit-sheet, certificates, frdo, statements, plan or centres.")
     var kind: ReportKind
 
     @OptionGroup var options: LedgerOptions
@@ -59,7 +60,11 @@ struct ReportCommand: AsyncParsableCommand {
             for problem in export.problems { Printer.error("left out: \(problem)") }
             table = export.table
         case .reconciliation:
-            throw CLIError("the reconciliation report comes from the sync, which compares Moodle with the ledger")
+            let result = try await Reconciliation.table(
+                mapping: mapping, ledger: ledger, connector: SiteConnector(),
+                sites: filter.site.map { [$0] })
+            for failure in result.failures { Printer.error("site \(failure.site) could not be read: \(failure.message)") }
+            table = result.table
         }
         try output.write(table, name: kind.rawValue)
     }

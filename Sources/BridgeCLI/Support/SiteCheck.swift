@@ -1,3 +1,4 @@
+import BridgeSync
 import CreditCore
 import Foundation
 import MoodleClient
@@ -45,8 +46,8 @@ struct SiteCheck {
         var version: String?
         var username: String?
         var userID: Int?
-        /// The functions every sync needs, as checked.
-        var requiredFunctions: [String] = SiteConnector.Functions.required
+        /// The functions the sync needs on the path it will take, as checked.
+        var requiredFunctions: [String] = []
         /// Those of ``requiredFunctions`` (and of the report path, when taken) the service lacks.
         var missingFunctions: [String] = []
         var completionPath: CompletionPath?
@@ -113,17 +114,25 @@ struct SiteCheck {
         report.version = info.version
         report.username = info.username
         report.userID = info.userID
-        report.batching = info.supports(MoodleFunction.callExternalFunctions)
-        report.missingFunctions = info.missingFunctions(SiteConnector.Functions.required)
+        report.batching = info.missingFunctions(SyncRequirements.batching).isEmpty
+        let path = completionPath(info, notes: &report.notes)
+        report.completionPath = path
+        report.requiredFunctions = SyncRequirements.needed(for: path == .reportBuilder ? .reportBuilder : .classic)
+        report.missingFunctions = info.missingFunctions(report.requiredFunctions)
         if !report.missingFunctions.isEmpty {
             report.problems.append(missingFunctionsProblem(report.missingFunctions))
+        }
+        let cohorts = info.missingFunctions(SyncRequirements.cohorts)
+        if !cohorts.isEmpty {
+            report.notes.append(
+                "centres are read from the learners' department field only: add \(cohorts.joined(separator: ", ")) "
+                    + "to read them from cohorts (optional)")
         }
         if info.advancedFeature("enablecompletion") == 0 {
             report.notes.append(
                 "completion tracking is off site-wide (Site administration → Advanced features → "
                     + "Enable completion tracking); no completions can be read until it is on")
         }
-        report.completionPath = completionPath(info, notes: &report.notes)
         if report.completionPath == .reportBuilder, let reportID = site.completionReportID {
             await probeReport(reportID, into: &report)
         }
@@ -139,13 +148,13 @@ struct SiteCheck {
     /// completion report is configured; classic otherwise (with a note saying why).
     private func completionPath(_ info: MoodleSiteInfo, notes: inout [String]) -> CompletionPath {
         guard let reportID = site.completionReportID else { return .classic }
-        guard let version = info.versionNumber, version >= SiteConnector.Functions.reportBuilderMinimumVersion else {
+        guard let version = info.versionNumber, version >= SyncRequirements.reportBuilderVersion else {
             notes.append(
                 "completion_report \(reportID) is configured, but Moodle \(info.release ?? info.version ?? "?") "
                     + "predates the report-builder web services (4.1); the classic path is used")
             return .classic
         }
-        let missing = info.missingFunctions(SiteConnector.Functions.reportBuilder)
+        let missing = info.missingFunctions(SyncRequirements.reportBuilder)
         guard missing.isEmpty else {
             notes.append(
                 "completion_report \(reportID) is configured, but the service lacks "
@@ -153,7 +162,7 @@ struct SiteCheck {
                     + "(\(Self.addFunctionsPath))")
             return .classic
         }
-        let filters = info.missingFunctions(SiteConnector.Functions.reportFilters)
+        let filters = info.missingFunctions(SyncRequirements.reportFilters)
         if !filters.isEmpty {
             notes.append(
                 "incremental syncs need \(filters.joined(separator: ", ")) (optional; without them "

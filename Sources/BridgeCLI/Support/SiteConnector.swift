@@ -90,23 +90,3 @@ struct SiteConnector {
         return MoodleToken(value)
     }
 }
-
-extension SiteConnector {
-    /// The web-service functions the sync calls, in one place for `check` and the sync.
-    enum Functions {
-        /// Needed on every site (the classic path reads completions with these).
-        static let required: [String] = [
-            MoodleFunction.getSiteInfo, MoodleFunction.getCoursesByField, MoodleFunction.getEnrolledUsers,
-            MoodleFunction.getCourseCompletionStatus, MoodleFunction.getUsersByField,
-            MoodleFunction.getCohortMembers, MoodleFunction.getCohorts,
-        ]
-        /// Needed to read completions from a report-builder report.
-        static let reportBuilder: [String] = [MoodleFunction.retrieveReport]
-        /// Let the report-builder path read only what changed since the last sync.
-        static let reportFilters: [String] = [MoodleFunction.setReportFilters, MoodleFunction.resetReportFilters]
-        /// Lets the classic path send many calls in one HTTP request.
-        static let batching: [String] = [MoodleFunction.callExternalFunctions]
-        /// The first Moodle version with the report-builder web services (4.1).
-        static let reportBuilderMinimumVersion = 2022112800.0
-    }
-}
