@@ -14,7 +14,9 @@ struct DemoCommand: AsyncParsableCommand {
             Starts two fake Moodle sites on 127.0.0.1 (the captured Moodle 5.1 site of the regional \
             institute, and a methodical centre's site whose teachers also study at the institute), \
             points the example region's mapping files at them, syncs both into an SQLite ledger in the \
-            output folder and prints the summary. Run it again: nothing is credited twice.
+            output folder and prints the summary, then issues the certificates and statements due and \
+            writes every report (CSV and XLSX) into the output folder. Run it again: nothing is \
+            credited or issued twice.
             """)
 
     @Option(help: "The folder holding the example region's mapping files.") var mappings: String = "Mappings"
@@ -46,7 +48,12 @@ struct DemoCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(summary).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("sync-summary.json")))
-            if format == .text { print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json") }
+            let reports = try await DemoReports(ledgerPath: ledgerPath, mappings: mappings, out: out)
+                .write(mapping: mapping, connector: connector)
+            if format == .text {
+                print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json")
+                print("Certificates and statements issued; reports in \(out)/: \(reports.joined(separator: ", "))")
+            }
             await region.stop()
             if let code = SyncCommand.exitCode(summary) { throw code }
         } catch {

@@ -1,0 +1,75 @@
+import CreditCore
+import CreditReports
+import Foundation
+
+/// What the demo writes after its sync: certificates and statements issued, a persons file with
+/// the personal data the federal registry needs (made up for the demo's made-up teachers), and
+/// every report in CSV and XLSX.
+struct DemoReports {
+    let ledgerPath: String
+    let mappings: String
+    let out: String
+
+    func write(mapping: RegionMapping, connector: SiteConnector) async throws -> [String] {
+        let ledgerArguments = ["--ledger", ledgerPath, "--mappings", mappings]
+        let issue = try CertificatesIssueCommand.parse(ledgerArguments + ["--statements", "--format", "json"])
+        try await quietly { try await issue.run() }
+        let ledger = try await LedgerOptions.parse(ledgerArguments).openLedger()
+        let snapshot = try await LedgerSnapshot.read(from: ledger)
+        try personsFile(snapshot).write(toFile: ledgerPath + ".persons.csv", atomically: true, encoding: .utf8)
+        let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
+        var written: [String] = []
+        let reconciliation = try await Reconciliation.table(
+            mapping: mapping, ledger: ledger, connector: connector, sites: nil)
+        for format in ["csv", "xlsx"] {
+            var output = try ReportOutputOptions.parse(["--format", format, "--out", out])
+            output.separator = .semicolon
+            try output.write(reconciliation.table, name: "reconciliation")
+            written.append("reconciliation.\(format)")
+            for kind in ["certificates", "frdo", "statements", "plan", "centres", "credit-sheet"] {
+                var arguments = [kind] + ledgerArguments + ["--format", format, "--out", out]
+                if kind == "credit-sheet", let learner { arguments += ["--person", learner.rawValue] }
+                let report = try ReportCommand.parse(arguments)
+                try await quietly { try await report.run() }
+                written.append("\(kind).\(format)")
+            }
+        }
+        return written
+    }
+
+    /// A registrar's persons file for the demo: birth dates, sex and diplomas, invented
+    /// deterministically for each learner.
+    private func personsFile(_ snapshot: LedgerSnapshot) -> String {
+        var lines = [
+            "person_id;snils;birth_date;sex;education_level;diploma_last_name;diploma_series;diploma_number;citizenship"
+        ]
+        for (index, person) in snapshot.persons.enumerated() {
+            let day = 1 + index % 28
+            let month = 1 + index % 12
+            let year = 1965 + index % 30
+            let female = person.firstName.hasSuffix("а") || person.firstName.hasSuffix("я")
+            // The captured site's SNILS values fail their check digits; the demo invents valid ones.
+            let nine = String(format: "%09d", 12_000_000 + index * 7_919)
+            let snils = person.snils?.formatted ?? (try? SNILS(parsing: nine + SNILS.checksum(ofFirstNine: nine)))?.formatted ?? ""
+            lines.append(
+                "\(person.id);\(snils);\(String(format: "%02d.%02d.%04d", day, month, year));\(female ? "Жен" : "Муж");"
+                    + "Высшее образование;\(person.lastName);10\(70 + index % 20);\(String(format: "%07d", 100_000 + index * 37));643")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Runs a command whose own output the demo summarises instead.
+    private func quietly(_ work: () async throws -> Void) async throws {
+        let saved = dup(STDOUT_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        fflush(nil)
+        dup2(null, STDOUT_FILENO)
+        defer {
+            fflush(nil)
+            dup2(saved, STDOUT_FILENO)
+            close(null)
+            close(saved)
+        }
+        try await work()
+    }
+}
