@@ -19,13 +19,20 @@ public struct RouteKeeper: Sendable {
         public var completed = 0
         public var expired = 0
         public var open = 0
+
+        public init(opened: Int = 0, completed: Int = 0, expired: Int = 0, open: Int = 0) {
+            self.opened = opened
+            self.completed = completed
+            self.expired = expired
+            self.open = open
+        }
     }
 
     /// Opens the routes due and records the verdict of every route as of `now`.
     public func update(ledger: any LedgerStore, now: Date) async throws -> Outcome {
         let entries = try await ledger.entries(person: nil)
         var routes = try await ledger.routes(person: nil).map(\.route)
-        let opened = routesToOpen(entries: entries, existing: routes)
+        let opened = routesToOpen(entries: entries.filter { $0.occurredAt <= now }, existing: routes)
         if !opened.isEmpty {
             try await ledger.openRoutes(opened)
             routes += opened

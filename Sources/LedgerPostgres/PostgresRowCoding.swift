@@ -6,37 +6,6 @@
     /// How ledger values become columns and back; the same shapes as the SQLite store's, so a ledger
     /// moved between the two reads the same.
     enum PostgresRowCoding {
-        static func kindName(_ kind: LedgerEntry.Kind) -> String {
-            switch kind {
-            case .credit: "credit"
-            case .reversal: "reversal"
-            }
-        }
-
-        static func reverses(_ kind: LedgerEntry.Kind) -> String? {
-            if case .reversal(let target) = kind { return target.rawValue }
-            return nil
-        }
-
-        static func kind(name: String, reverses: String?) -> LedgerEntry.Kind {
-            if name == "reversal", let reverses { return .reversal(of: EntryID(reverses)) }
-            return .credit
-        }
-
-        static func source(_ text: String) -> EntrySource {
-            // The canonical text is `kind|field|…`; a file name or a document may itself hold `|`.
-            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            switch parts.first {
-            case "moodle" where parts.count == 4:
-                return .moodle(site: SiteID(parts[1]), courseID: Int(parts[2]) ?? 0, userID: Int(parts[3]) ?? 0)
-            case "sheet" where parts.count >= 3:
-                return .sheet(file: parts[1..<(parts.count - 1)].joined(separator: "|"), row: Int(parts.last!) ?? 0)
-            default:
-                return .manual(
-                    operator: parts.count > 1 ? parts[1] : "", document: parts.dropFirst(2).joined(separator: "|"))
-            }
-        }
-
         static func date(_ seconds: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
         static func seconds(_ date: Date) -> Int { Int(date.timeIntervalSince1970.rounded(.down)) }
 
@@ -63,8 +32,8 @@
                         .self)
             return LedgerEntry(
                 id: EntryID(id), person: PersonID(person), module: ModuleID(module), hours: CreditHours(hours),
-                form: StudyForm(rawValue: form) ?? .distance, kind: Self.kind(name: kind, reverses: reverses),
-                occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: Self.source(source),
+                form: StudyForm(rawValue: form) ?? .distance, kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
+                occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: EntrySource(canonicalText: source),
                 idempotencyKey: key, batch: BatchID(batch), note: note)
         }
 
@@ -80,8 +49,8 @@
                     ).self)
             let entry = LedgerEntry(
                 id: EntryID(id), person: PersonID(person), module: ModuleID(module), hours: CreditHours(hours),
-                form: StudyForm(rawValue: form) ?? .distance, kind: Self.kind(name: kind, reverses: reverses),
-                occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: Self.source(source),
+                form: StudyForm(rawValue: form) ?? .distance, kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
+                occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: EntrySource(canonicalText: source),
                 idempotencyKey: key, batch: BatchID(batch), note: note)
             return (entry, hash)
         }

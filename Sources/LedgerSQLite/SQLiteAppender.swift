@@ -42,7 +42,7 @@ struct SQLiteAppender {
             let hash = LedgerChain.hash(of: entry, following: previous)
             try insert.execute(arguments: [
                 count, entry.id.rawValue, entry.person.rawValue, entry.module.rawValue, entry.hours.value,
-                entry.form.rawValue, RowCoding.kindName(entry.kind), RowCoding.reverses(entry.kind),
+                entry.form.rawValue, entry.kind.storageName, entry.kind.reversedEntry?.rawValue,
                 RowCoding.seconds(entry.occurredAt), RowCoding.seconds(recordedAt), entry.source.canonicalText,
                 entry.idempotencyKey, batch.id.rawValue, entry.note, hash,
             ])

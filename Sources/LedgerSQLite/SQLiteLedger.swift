@@ -118,9 +118,9 @@ public final class SQLiteLedger: LedgerStore {
             id: EntryID(row["id"] as String), person: PersonID(row["person_id"] as String),
             module: ModuleID(row["module_id"] as String), hours: CreditHours(row["hours"] as Int),
             form: StudyForm(rawValue: row["form"]) ?? .distance,
-            kind: RowCoding.kind(name: row["kind"], reverses: row["reverses"]),
+            kind: LedgerEntry.Kind(storageName: row["kind"], reverses: row["reverses"]),
             occurredAt: RowCoding.date(row["occurred_at"]), recordedAt: RowCoding.date(row["recorded_at"]),
-            source: RowCoding.source(row["source"]), idempotencyKey: row["idempotency_key"],
+            source: EntrySource(canonicalText: row["source"]), idempotencyKey: row["idempotency_key"],
             batch: BatchID(row["batch_id"] as String), note: row["note"])
     }
 }

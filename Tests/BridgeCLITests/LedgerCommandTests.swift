@@ -145,3 +145,50 @@ struct LedgerCommandTests {
         #expect(try count("SELECT COUNT(*) FROM entries WHERE kind = 'reversal' AND reverses = 'E1'") == 1)
     }
 }
+
+/// Routes opened by a registrar, one by one or from a CSV (all or nothing).
+@Suite("moodle-bridge routes")
+struct RoutesCommandTests {
+    @Test("routes open by SNILS, and a CSV with a bad row opens nothing")
+    func openAndImport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        let common = ["--ledger", ledger, "--mappings", "Mappings"]
+        let sheet = folder.appendingPathComponent("sheet.csv").path
+        try """
+            СНИЛС;Фамилия;Имя;Модуль;Дата
+            112-233-445 95;Кузнецова;Ирина;OCH-MET-01;14.03.2026
+            087-654-303 00;Орлов;Сергей;OCH-ADM-01;20.03.2026
+            """.write(toFile: sheet, atomically: true, encoding: .utf8)
+        #expect(try await CommandRunner.run(["ledger", "import", sheet] + common).status == 0)
+
+        let opened = try await CommandRunner.run(["routes", "open", "112-233-445 95", "PK-72-MMC", "--start", "01.03.2026"] + common)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(opened.stdout.hasPrefix("Route PK-72-MMC/P-11223344595/2026-03-01:"))
+        #expect(opened.stdout.contains("last day 2026-11-30; open, 36 of 72 h."))
+
+        func routeCount() async throws -> Int {
+            let listed = try await CommandRunner.run(["routes", "list", "--format", "json"] + common)
+            return (try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])?.count ?? -1
+        }
+        // The program PK-72 opens routes by itself too, at each person's first credit.
+        let before = try await routeCount()
+        #expect(before == 3)
+        let csv = folder.appendingPathComponent("routes.csv").path
+        try "snils;program;start\n087-654-303 00;PK-72-MMC;01.03.2026\n000-000-001 00;PK-72;01.03.2026\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let refused = try await CommandRunner.run(["routes", "import", csv] + common)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("row 3, column snils: no person '000-000-001 00' in the ledger"))
+        #expect(refused.stdout.contains("no route was opened"))
+        #expect(try await routeCount() == before)
+
+        try "snils;program;start\n087-654-303 00;PK-72-MMC;01.03.2026\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try await CommandRunner.run(["routes", "import", csv] + common)
+        #expect(imported.status == 0)
+        #expect(imported.stdout.contains("1 route(s) opened or already open"))
+        #expect(try await routeCount() == before + 1)
+    }
+}

@@ -14,7 +14,7 @@ struct SyncCommandTests {
         let token: String
         let folder: URL
 
-        init(latencyMilliseconds: Int) throws {
+        init(latencyMilliseconds: Int, extra: [String] = []) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("sync-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             process = Process()
@@ -22,7 +22,7 @@ struct SyncCommandTests {
             process.arguments = [
                 "fake-moodle", "serve", "--scenario", "generated", "--seed", "5", "--users", "300", "--courses", "8",
                 "--latency-ms", String(latencyMilliseconds),
-            ]
+            ] + extra
             process.currentDirectoryURL = CommandRunner.repository
             let output = Pipe()
             process.standardOutput = output
@@ -144,5 +144,20 @@ struct SyncCommandTests {
         #expect(sites.count == 2)
         #expect(sites.allSatisfy { ($0["newCredits"] as? Int) == 0 })
         #expect(sites.allSatisfy { ($0["isFull"] as? Bool) == false })
+    }
+}
+
+@Suite("moodle-bridge sync: a site that cannot be synced")
+struct SyncFailureCommandTests {
+    @Test("a revoked token: exit 3, the site and cause named, no token in the output, nothing written")
+    func revokedToken() async throws {
+        let site = try await offPool { try SyncCommandTests.Site(latencyMilliseconds: 0, extra: ["--revoked"]) }
+        defer { site.stop() }
+        let outcome = try await site.sync(ledger: site.ledger("revoked"))
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("gen: FAILED"))
+        #expect(outcome.stdout.lowercased().contains("token"))
+        #expect(!(outcome.stdout + outcome.stderr).contains(site.token))
+        #expect(try SyncCommandTests.credits(site.ledger("revoked")) == [])
     }
 }

@@ -61,17 +61,22 @@ final class TwoSiteRegion: Sendable {
         await north.stop()
     }
 
-    func runner(retry: MoodleRetryPolicy = MoodleRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50))) -> SyncRunner {
+    func runner(
+        retry: MoodleRetryPolicy = MoodleRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50)),
+        timeout: Duration = .seconds(5)
+    ) -> SyncRunner {
         SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "test")) { site in
             MoodleSite(
                 configuration: MoodleSiteConfiguration(
                     baseURL: site.baseURL, token: MoodleToken(Self.token),
-                    format: site.format == .xml ? .xml : .json, timeout: .seconds(5), retry: retry, language: "en"))
+                    format: site.format == .xml ? .xml : .json, timeout: timeout, retry: retry, language: "en"))
         }
     }
 
-    func sync(full: Bool = false, now: Date = Date(timeIntervalSince1970: 1_767_225_600)) async -> SyncRunner.Summary {
-        await runner().run(
+    func sync(
+        full: Bool = false, now: Date = Date(timeIntervalSince1970: 1_767_225_600), timeout: Duration = .seconds(5)
+    ) async -> SyncRunner.Summary {
+        await runner(timeout: timeout).run(
             sites: nil, options: SyncOptions(isFull: full, now: now, runID: "run-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
     }
