@@ -25,7 +25,8 @@ struct ClassicCompletionReader {
             user.roles.isEmpty || user.roles.contains { $0.shortName == "student" }
         }.map { user in
             var identity = MoodleIdentity(
-                userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty, email: user.email?.nonEmpty,
+                userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty,
+                email: user.email?.nonEmpty,
                 firstName: user.firstName, lastName: user.lastName, department: user.department?.nonEmpty)
             for field in user.customFields { identity.profile[field.shortName] = field.value?.nonEmpty }
             return identity
@@ -53,7 +54,11 @@ struct ClassicCompletionReader {
             for (index, pair) in pairs.enumerated() {
                 group.addTask {
                     do {
-                        return (index, Self.status(try await moodle.courseCompletionStatus(courseID: pair.courseID, userID: pair.userID)))
+                        return (
+                            index,
+                            Self.status(
+                                try await moodle.courseCompletionStatus(courseID: pair.courseID, userID: pair.userID))
+                        )
                     } catch let error as MoodleError {
                         return (index, try Self.status(error))
                     }
@@ -74,7 +79,9 @@ struct ClassicCompletionReader {
 
     private static func status(_ error: MoodleError) throws -> Status {
         switch error.code {
-        case .notEnrolled: return .invisible("Moodle no longer shows it: the enrolment ended or was suspended, or the account is suspended")
+        case .notEnrolled:
+            return .invisible(
+                "Moodle no longer shows it: the enrolment ended or was suspended, or the account is suspended")
         case .userDeleted: return .invisible("the user was deleted in Moodle")
         case .cannotViewReport: return .invisible("completion tracking is off in this course")
         default: throw error

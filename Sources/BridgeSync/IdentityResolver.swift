@@ -88,11 +88,14 @@ final class IdentityResolver {
             if let person, !found.contains(person) { found.append(person) }
         }
         if found.count > 1 {
-            return .ambiguous("its keys (\(keys.map { "\($0.kind.storageName)" }.joined(separator: ", "))) lead to different persons: \(found.map(\.rawValue).joined(separator: ", "))")
+            return .ambiguous(
+                "its keys (\(keys.map { "\($0.kind.storageName)" }.joined(separator: ", "))) lead to different persons: \(found.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let first = keys.first else {
             if let existing = found.first { return .person(existing) }
-            return .unmatched("none of the identity keys (\(site.identity.map(\.description).joined(separator: ", "))) has a value")
+            return .unmatched(
+                "none of the identity keys (\(site.identity.map(\.description).joined(separator: ", "))) has a value")
         }
         let person = found.first ?? PersonID("P-\(first.value)")
         register(person, user: user, siteKey: siteKey, keys: keys, isNew: found.isEmpty)

@@ -96,7 +96,8 @@ struct ReportCompletionReader {
                 }
                 // Two enrolment methods in one course give two identical rows.
                 guard seen.insert("\(course.id)/\(username)").inserted else { continue }
-                var user = MoodleIdentity(username: username, idnumber: cell(columns.idnumber), email: cell(columns.email))
+                var user = MoodleIdentity(
+                    username: username, idnumber: cell(columns.idnumber), email: cell(columns.email))
                 for (field, index) in columns.profile { user.profile[field] = cell(index) }
                 completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: completedAt))
             }

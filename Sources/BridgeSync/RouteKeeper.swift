@@ -59,10 +59,11 @@ public struct RouteKeeper: Sendable {
     /// one of its modules that no route of theirs in that program covers yet (a new one after an
     /// earlier route's deadline, so a person may hold several over the years).
     func routesToOpen(entries: [LedgerEntry], existing: [Route]) -> [Route] {
-        let reversed = Set(entries.compactMap { entry -> EntryID? in
-            if case .reversal(let target) = entry.kind { return target }
-            return nil
-        })
+        let reversed = Set(
+            entries.compactMap { entry -> EntryID? in
+                if case .reversal(let target) = entry.kind { return target }
+                return nil
+            })
         let credits = entries.filter { $0.isCredit && !reversed.contains($0.id) }
             .sorted { ($0.occurredAt, $0.id.rawValue) < ($1.occurredAt, $1.id.rawValue) }
         var routes = existing

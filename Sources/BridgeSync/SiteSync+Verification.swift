@@ -38,13 +38,18 @@ extension SiteSync {
                 case .notCompleted:
                     if let entry = credited[key] { revoke(entry, course: course, writer: &writer, result: &result) }
                 case .invisible(let why):
-                    if let entry = credited[key] { noLongerVerifiable(entry, course: course, why: why, result: &result) }
+                    if let entry = credited[key] {
+                        noLongerVerifiable(entry, course: course, why: why, result: &result)
+                    }
                 }
             }
             result.completionsSeen += completions.count
             try await writer.credit(completions, catalog: catalog, result: &result)
-            for (key, entry) in credited where key.hasPrefix("moodle/\(site.id)/course/\(course.id)/") && !enrolled.contains(key) {
-                noLongerVerifiable(entry, course: course, why: "the user is no longer enrolled in the course (unenrolled or deleted)", result: &result)
+            for (key, entry) in credited
+            where key.hasPrefix("moodle/\(site.id)/course/\(course.id)/") && !enrolled.contains(key) {
+                noLongerVerifiable(
+                    entry, course: course, why: "the user is no longer enrolled in the course (unenrolled or deleted)",
+                    result: &result)
             }
             // Each course is one transaction.
             try await writer.flush(cursors: [], result: &result)
@@ -67,7 +72,8 @@ extension SiteSync {
             guard case .moodle(_, let courseID, let userID) = entry.source else { continue }
             let course = catalog.courses[courseID]
             if userID == 0 {
-                noLongerVerifiable(entry, course: course, why: "the completion report no longer lists it", result: &result)
+                noLongerVerifiable(
+                    entry, course: course, why: "the completion report no longer lists it", result: &result)
             } else {
                 askable.append((entry, courseID, userID))
             }
@@ -96,20 +102,28 @@ extension SiteSync {
         return credits
     }
 
-    private func revoke(_ entry: LedgerEntry, course: SiteCourse?, writer: inout SyncWriter, result: inout SiteSyncResult) {
+    private func revoke(
+        _ entry: LedgerEntry, course: SiteCourse?, writer: inout SyncWriter, result: inout SiteSyncResult
+    ) {
         let reverse = site.revocations == .reverse
         if reverse { writer.reverse(entry, reason: "Moodle reports the completion as no longer complete") }
-        result.findings.append(SyncFinding(
-            kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
-            course: course?.shortname, person: entry.person, module: entry.module,
-            detail: reverse
-                ? "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy"
-                : "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it"))
+        result.findings.append(
+            SyncFinding(
+                kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
+                course: course?.shortname, person: entry.person, module: entry.module,
+                detail: reverse
+                    ? "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy"
+                    : "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it")
+        )
     }
 
-    private func noLongerVerifiable(_ entry: LedgerEntry, course: SiteCourse?, why: String, result: inout SiteSyncResult) {
-        result.findings.append(SyncFinding(
-            kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
-            person: entry.person, module: entry.module, detail: "\(entry.id) can no longer be verified: \(why); the credit stays"))
+    private func noLongerVerifiable(
+        _ entry: LedgerEntry, course: SiteCourse?, why: String, result: inout SiteSyncResult
+    ) {
+        result.findings.append(
+            SyncFinding(
+                kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
+                person: entry.person, module: entry.module,
+                detail: "\(entry.id) can no longer be verified: \(why); the credit stays"))
     }
 }

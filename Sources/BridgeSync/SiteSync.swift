@@ -42,10 +42,14 @@ struct SiteSync {
 
         switch path {
         case .reportBuilder:
-            let since = isFull ? nil : cursors[Self.highWaterStream].flatMap(Double.init).map {
-                Date(timeIntervalSince1970: $0 - Self.overlap)
-            }
-            progress(.site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
+            let since =
+                isFull
+                ? nil
+                : cursors[Self.highWaterStream].flatMap(Double.init).map {
+                    Date(timeIntervalSince1970: $0 - Self.overlap)
+                }
+            progress(
+                .site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
             let reader = ReportCompletionReader(
                 moodle: moodle, reportID: site.completionReportID!, site: site,
                 canFilter: info.missingFunctions(SyncRequirements.reportFilters).isEmpty)
@@ -54,16 +58,19 @@ struct SiteSync {
             // killed half-way starts again from where the last whole run ended.
             let unknown = try await reader.read(catalog: catalog, since: since) { page in
                 result.completionsSeen += page.count
-                seenKeys.formUnion(page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
+                seenKeys.formUnion(
+                    page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
                 let enriched = try await enrichUsers(completions: page, resolver: resolver)
                 try await writer.credit(enriched, catalog: catalog, result: &result)
                 try await writer.flush(cursors: [], result: &result)
                 progress(.written(site.id, credits: result.newCredits))
             }
             for (course, count) in unknown.sorted(by: { $0.key < $1.key }) {
-                result.findings.append(SyncFinding(
-                    kind: .unmappedCourse, site: site.id, course: course,
-                    detail: "\(count) completion(s) in a course the report lists but the site's course list does not"))
+                result.findings.append(
+                    SyncFinding(
+                        kind: .unmappedCourse, site: site.id, course: course,
+                        detail:
+                            "\(count) completion(s) in a course the report lists but the site's course list does not"))
             }
             if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
                 try await reverify(seenKeys: seenKeys, catalog: catalog, info: info, writer: &writer, result: &result)
@@ -71,11 +78,18 @@ struct SiteSync {
         case .classic:
             try await classic(catalog: catalog, info: info, isFull: isFull, writer: &writer, result: &result)
         }
-        result.findings += unmappedCourses(catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
+        result.findings += unmappedCourses(
+            catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
         result.coursesUnmapped = result.count(.unmappedCourse)
-        var finalCursors = [SyncCursor(site: site.id, stream: Self.highWaterStream, value: String(Int(writer.highWater(previous: cursors[Self.highWaterStream]))))]
+        var finalCursors = [
+            SyncCursor(
+                site: site.id, stream: Self.highWaterStream,
+                value: String(Int(writer.highWater(previous: cursors[Self.highWaterStream]))))
+        ]
         if isFull {
-            finalCursors.append(SyncCursor(site: site.id, stream: Self.lastFullStream, value: String(Int(options.now.timeIntervalSince1970))))
+            finalCursors.append(
+                SyncCursor(
+                    site: site.id, stream: Self.lastFullStream, value: String(Int(options.now.timeIntervalSince1970))))
         }
         try await writer.flush(cursors: finalCursors, result: &result)
         result.requests = moodle.totalRequestCount
@@ -108,7 +122,8 @@ struct SiteSync {
 
     /// Report rows carry no names nor user ids: fetch the details of users the ledger does not know
     /// yet, and complete their rows with them.
-    private func enrichUsers(completions: [SiteCompletion], resolver: IdentityResolver) async throws -> [SiteCompletion] {
+    private func enrichUsers(completions: [SiteCompletion], resolver: IdentityResolver) async throws -> [SiteCompletion]
+    {
         var unknown: [String] = []
         for completion in completions {
             guard let username = completion.user.username, let key = completion.user.siteKey else { continue }
@@ -141,17 +156,22 @@ struct SiteSync {
 
     /// Courses that earn no credit: with completions seen (report path), or with completion
     /// tracking on (classic path, which asks only mapped courses).
-    private func unmappedCourses(catalog: CourseCatalog, completionsByCourse: [Int: Int], path: SiteSyncResult.Path) -> [SyncFinding] {
+    private func unmappedCourses(
+        catalog: CourseCatalog, completionsByCourse: [Int: Int], path: SiteSyncResult.Path
+    ) -> [SyncFinding] {
         catalog.courses.values.filter { course in
             course.module == nil
                 && (path == .classic ? course.completionEnabled : completionsByCourse[course.id, default: 0] > 0)
         }
         .sorted { $0.id < $1.id }
         .map { course in
-            let seen = path == .classic ? "completion tracking is on" : "\(completionsByCourse[course.id]!) completion(s)"
+            let seen =
+                path == .classic ? "completion tracking is on" : "\(completionsByCourse[course.id]!) completion(s)"
             return SyncFinding(
                 kind: .unmappedCourse, site: site.id, courseID: course.id, course: course.shortname,
-                detail: "\(seen), but the course is in no module of the mapping files and has no hours field: map it in modules.yaml or set its hours")
+                detail:
+                    "\(seen), but the course is in no module of the mapping files and has no hours field: map it in modules.yaml or set its hours"
+            )
         }
     }
 }

@@ -64,7 +64,8 @@ public struct SyncRunner: Sendable {
         if !options.isDryRun {
             do {
                 let timeZone = TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current
-                summary.routes = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(ledger: ledger, now: options.now)
+                summary.routes = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(
+                    ledger: ledger, now: options.now)
             } catch {
                 summary.failures.append(.init(site: "routes", message: "\(error)", isPermanent: true))
             }

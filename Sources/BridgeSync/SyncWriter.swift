@@ -30,7 +30,9 @@ struct SyncWriter {
         max(latest?.timeIntervalSince1970 ?? 0, previous.flatMap(Double.init) ?? 0)
     }
 
-    mutating func credit(_ completions: [SiteCompletion], catalog: CourseCatalog, result: inout SiteSyncResult) async throws {
+    mutating func credit(
+        _ completions: [SiteCompletion], catalog: CourseCatalog, result: inout SiteSyncResult
+    ) async throws {
         for completion in completions {
             completionsByCourse[completion.courseID, default: 0] += 1
             latest = max(latest ?? completion.completedAt, completion.completedAt)
@@ -50,13 +52,15 @@ struct SyncWriter {
                         source: .moodle(site: site.id, courseID: course.id, userID: completion.user.userID ?? 0),
                         idempotencyKey: key))
             case .unmatched(let why):
-                result.findings.append(SyncFinding(
-                    kind: .unmatchedUser, site: site.id, courseID: course.id, course: course.shortname,
-                    user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+                result.findings.append(
+                    SyncFinding(
+                        kind: .unmatchedUser, site: site.id, courseID: course.id, course: course.shortname,
+                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
             case .ambiguous(let why):
-                result.findings.append(SyncFinding(
-                    kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
-                    user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+                result.findings.append(
+                    SyncFinding(
+                        kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
+                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
             }
             if pending.count >= options.chunkSize { try await flush(cursors: [], result: &result) }
         }
@@ -79,11 +83,13 @@ struct SyncWriter {
         if options.isDryRun {
             for draft in pending where draft.kind.isCredit {
                 guard case .moodle(_, let courseID, let userID) = draft.source else { continue }
-                result.findings.append(SyncFinding(
-                    kind: .notYetCredited, site: site.id, courseID: courseID,
-                    user: draft.idempotencyKey.components(separatedBy: "/u:").last ?? (userID > 0 ? "#\(userID)" : nil),
-                    person: draft.person, module: draft.module, hours: draft.hours,
-                    detail: "completed on \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))"))
+                result.findings.append(
+                    SyncFinding(
+                        kind: .notYetCredited, site: site.id, courseID: courseID,
+                        user: draft.idempotencyKey.components(separatedBy: "/u:").last
+                            ?? (userID > 0 ? "#\(userID)" : nil),
+                        person: draft.person, module: draft.module, hours: draft.hours,
+                        detail: "completed on \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))"))
             }
             result.newCredits += pending.count - reversals
             result.reversals += reversals
@@ -95,7 +101,8 @@ struct SyncWriter {
         let outcome = try await ledger.append(
             LedgerBatch(
                 id: BatchID("\(options.runID)-\(site.id)-\(chunk)"), kind: .sync, actor: site.id.rawValue,
-                description: "sync of \(site.id) (\(result.path.rawValue), \(result.isFull ? "full" : "incremental")), part \(chunk)",
+                description:
+                    "sync of \(site.id) (\(result.path.rawValue), \(result.isFull ? "full" : "incremental")), part \(chunk)",
                 recordedAt: options.now, entries: pending, persons: people.persons, personKeys: people.keys,
                 cursors: cursors))
         result.newCredits += outcome.written - min(reversals, outcome.written)

@@ -32,7 +32,8 @@
                         .self)
             return LedgerEntry(
                 id: EntryID(id), person: PersonID(person), module: ModuleID(module), hours: CreditHours(hours),
-                form: StudyForm(rawValue: form) ?? .distance, kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
+                form: StudyForm(rawValue: form) ?? .distance,
+                kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
                 occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: EntrySource(canonicalText: source),
                 idempotencyKey: key, batch: BatchID(batch), note: note)
         }
@@ -49,7 +50,8 @@
                     ).self)
             let entry = LedgerEntry(
                 id: EntryID(id), person: PersonID(person), module: ModuleID(module), hours: CreditHours(hours),
-                form: StudyForm(rawValue: form) ?? .distance, kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
+                form: StudyForm(rawValue: form) ?? .distance,
+                kind: LedgerEntry.Kind(storageName: kind, reverses: reverses),
                 occurredAt: date(occurredAt), recordedAt: date(recordedAt), source: EntrySource(canonicalText: source),
                 idempotencyKey: key, batch: BatchID(batch), note: note)
             return (entry, hash)

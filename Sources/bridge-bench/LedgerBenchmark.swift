@@ -55,14 +55,18 @@ struct LedgerBenchmark {
                 category: LearnerCategory.allCases[i % 3])
         }
         _ = try await ledger.append(
-            LedgerBatch(id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(), persons: persons))
+            LedgerBatch(
+                id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(),
+                persons: persons))
 
         progress("appending \(entries) entries through SQLiteLedger in batches of \(batchSize)…")
         let appendSeconds = try await time {
             for start in stride(from: 0, to: entries, by: batchSize) {
                 let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
                 _ = try await ledger.append(
-                    LedgerBatch(id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+                    LedgerBatch(
+                        id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(),
+                        entries: drafts))
             }
         }
         progress("  \(Int(Double(entries) / appendSeconds)) entries/s")
@@ -71,7 +75,9 @@ struct LedgerBenchmark {
             for start in stride(from: 0, to: entries, by: batchSize) {
                 let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
                 let outcome = try await ledger.append(
-                    LedgerBatch(id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+                    LedgerBatch(
+                        id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(),
+                        entries: drafts))
                 precondition(outcome.written == 0)
             }
         }

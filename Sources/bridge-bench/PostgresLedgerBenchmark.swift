@@ -30,16 +30,22 @@
             let ledger = try await PostgresLedger(configuration: configuration)
             defer { Task { await ledger.close() } }
             let persons = (0..<LedgerBenchmark.persons).map { i in
-                Person(id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя", category: LearnerCategory.allCases[i % 3])
+                Person(
+                    id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя",
+                    category: LearnerCategory.allCases[i % 3])
             }
             _ = try await ledger.append(
-                LedgerBatch(id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(), persons: persons))
+                LedgerBatch(
+                    id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(),
+                    persons: persons))
             progress("appending \(entries) entries through PostgresLedger in batches of \(batchSize)…")
             let appendSeconds = try await time {
                 for start in stride(from: 0, to: entries, by: batchSize) {
                     let drafts = (start..<min(start + batchSize, entries)).map(LedgerBenchmark.draft)
                     _ = try await ledger.append(
-                        LedgerBatch(id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+                        LedgerBatch(
+                            id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench",
+                            recordedAt: Date(), entries: drafts))
                 }
             }
             progress("re-importing the same keys…")
@@ -47,7 +53,9 @@
                 for start in stride(from: 0, to: entries, by: batchSize) {
                     let drafts = (start..<min(start + batchSize, entries)).map(LedgerBenchmark.draft)
                     _ = try await ledger.append(
-                        LedgerBatch(id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(), entries: drafts))
+                        LedgerBatch(
+                            id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench",
+                            recordedAt: Date(), entries: drafts))
                 }
             }
             let personSeconds = try await time { _ = try await ledger.personTotals() }
@@ -57,7 +65,9 @@
             let csv = folder.appendingPathComponent("bench-pg-rows.csv").path
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try psql("\\copy (SELECT * FROM \(schema).entries ORDER BY position) TO '\(csv)' CSV")
-            try psql("CREATE SCHEMA \(copySchema); CREATE TABLE \(copySchema).entries (LIKE \(schema).entries INCLUDING ALL)")
+            try psql(
+                "CREATE SCHEMA \(copySchema); CREATE TABLE \(copySchema).entries (LIKE \(schema).entries INCLUDING ALL)"
+            )
             let start = ContinuousClock.now
             try psql("\\copy \(copySchema).entries FROM '\(csv)' CSV")
             let copySeconds = (ContinuousClock.now - start).benchSeconds

@@ -18,7 +18,10 @@ struct ShellBaseline {
         // The same schema, read from the bridge's own database.
         try shell(source, ".output \(folder.appendingPathComponent("bench-schema.sql").path)", ".schema")
         try shell(database, ".read \(folder.appendingPathComponent("bench-schema.sql").path)")
-        try shell(database, "ATTACH '\(source)' AS src; INSERT INTO persons SELECT * FROM src.persons; INSERT INTO batches SELECT * FROM src.batches;")
+        try shell(
+            database,
+            "ATTACH '\(source)' AS src; INSERT INTO persons SELECT * FROM src.persons; INSERT INTO batches SELECT * FROM src.batches;"
+        )
     }
 
     func insertSeconds() throws -> Double {
@@ -34,7 +37,8 @@ struct ShellBaseline {
         try shell(
             database, ".output /dev/null",
             "SELECT person_id, COUNT(*), SUM(hours) FROM (SELECT person_id, module_id, MAX(hours) AS hours FROM entries e WHERE e.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id) GROUP BY person_id, module_id) GROUP BY person_id;",
-            "SELECT strftime('%Y-%m', e.occurred_at + 10800, 'unixepoch') AS month, e.form, COALESCE(p.category, 'teacher') AS category, COUNT(DISTINCT e.person_id), COUNT(*), SUM(e.hours) FROM entries e LEFT JOIN persons p ON p.id = e.person_id WHERE e.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id) GROUP BY month, e.form, category;")
+            "SELECT strftime('%Y-%m', e.occurred_at + 10800, 'unixepoch') AS month, e.form, COALESCE(p.category, 'teacher') AS category, COUNT(DISTINCT e.person_id), COUNT(*), SUM(e.hours) FROM entries e LEFT JOIN persons p ON p.id = e.person_id WHERE e.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id) GROUP BY month, e.form, category;"
+        )
         return seconds(ContinuousClock.now - start)
     }
 

@@ -82,7 +82,8 @@ struct SyncBenchmark {
         }
         let added = max(1, scenario.completions.count / 100)
         for enrolment in fresh.prefix(added) {
-            server.complete(userID: enrolment.userID, courseID: enrolment.courseID, at: (scenario.site.currentTime ?? 0) - 600)
+            server.complete(
+                userID: enrolment.userID, courseID: enrolment.courseID, at: (scenario.site.currentTime ?? 0) - 600)
         }
         progress("bridge: incremental sync after \(added) new completions (1%)…")
         let onePercent = try measure("incremental", ledger: ledger)
@@ -142,8 +143,14 @@ enum SyncSide {
         } else {
             let ledger = try SQLiteLedger(path: ledgerPath)
             let mapping = SyncBenchmark.mapping(url)
-            let summary = await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "bench")) { _ in moodle }
-                .run(sites: nil, options: SyncOptions(isFull: mode == "full", now: Date(), runID: "bench-\(mode)-\(UUID().uuidString.prefix(8))"), progress: { _ in })
+            let summary = await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "bench")) { _ in
+                moodle
+            }
+            .run(
+                sites: nil,
+                options: SyncOptions(
+                    isFull: mode == "full", now: Date(), runID: "bench-\(mode)-\(UUID().uuidString.prefix(8))"),
+                progress: { _ in })
             guard summary.failures.isEmpty else { throw BenchError("sync failed: \(summary.failures.map(\.message))") }
             credits = summary.newCredits
         }

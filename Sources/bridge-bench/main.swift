@@ -35,15 +35,21 @@ struct SyncBench: AsyncParsableCommand {
         func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
         func mb(_ bytes: Int) -> String { f(Double(bytes) / 1_048_576) + " MB" }
         print(
-            "\n\(figures.users) learners × \(figures.courses) courses, \(figures.enrolments) enrolments, \(figures.completions) completions; latency \(figures.latency)\n")
-        print("| scenario | bridge requests | naive requests | ratio | bridge wall s | naive wall s | ratio | bridge peak memory | naive peak memory |")
+            "\n\(figures.users) learners × \(figures.courses) courses, \(figures.enrolments) enrolments, \(figures.completions) completions; latency \(figures.latency)\n"
+        )
+        print(
+            "| scenario | bridge requests | naive requests | ratio | bridge wall s | naive wall s | ratio | bridge peak memory | naive peak memory |"
+        )
         print("|---|---|---|---|---|---|---|---|---|")
         for scenario in figures.scenarios {
             print(
-                "| \(scenario.name) | \(scenario.bridge.requests) | \(scenario.naive.requests) | \(f(scenario.requestRatio))× | \(f(scenario.bridge.wallSeconds, 2)) | \(f(scenario.naive.wallSeconds)) | \(f(scenario.wallTimeRatio))× | \(mb(scenario.bridge.peakMemoryBytes)) | \(mb(scenario.naive.peakMemoryBytes)) |")
+                "| \(scenario.name) | \(scenario.bridge.requests) | \(scenario.naive.requests) | \(f(scenario.requestRatio))× | \(f(scenario.bridge.wallSeconds, 2)) | \(f(scenario.naive.wallSeconds)) | \(f(scenario.wallTimeRatio))× | \(mb(scenario.bridge.peakMemoryBytes)) | \(mb(scenario.naive.peakMemoryBytes)) |"
+            )
         }
         if let tenfold = figures.tenfold, let ratio = figures.tenfoldMemoryRatio {
-            print("\nA site ten times larger: full sync \(tenfold.requests) requests, \(f(tenfold.wallSeconds, 2)) s, peak memory \(mb(tenfold.peakMemoryBytes)) (\(f(ratio, 2))× the memory of the base site).")
+            print(
+                "\nA site ten times larger: full sync \(tenfold.requests) requests, \(f(tenfold.wallSeconds, 2)) s, peak memory \(mb(tenfold.peakMemoryBytes)) (\(f(ratio, 2))× the memory of the base site)."
+            )
         }
         print("(The naive baseline is measured once: it does the same work whatever changed.)")
     }
@@ -100,7 +106,8 @@ struct LedgerBench: AsyncParsableCommand {
             return
         }
         func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
-        print("""
+        print(
+            """
 
             | SQLite ledger, \(figures.entries) entries | MoodleBridge | sqlite3 shell | ratio |
             |---|---|---|---|

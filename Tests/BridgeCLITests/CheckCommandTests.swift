@@ -86,7 +86,8 @@ struct CheckCommandTests {
                     "  Functions:        1 of 4 needed functions are missing:\n"
                         + "      - core_user_get_users_by_field\n"))
             #expect(outcome.stdout.contains("External services → the token's service → Functions → Add functions"))
-            #expect(outcome.stderr.contains("does not allow 1 function(s) the sync needs: core_user_get_users_by_field"))
+            #expect(
+                outcome.stderr.contains("does not allow 1 function(s) the sync needs: core_user_get_users_by_field"))
             #expect(!(outcome.stdout + outcome.stderr).contains(Self.token))
         }
     }

@@ -158,13 +158,14 @@ struct RoutesCommandTests {
         let common = ["--ledger", ledger, "--mappings", "Mappings"]
         let sheet = folder.appendingPathComponent("sheet.csv").path
         try """
-            СНИЛС;Фамилия;Имя;Модуль;Дата
-            112-233-445 95;Кузнецова;Ирина;OCH-MET-01;14.03.2026
-            087-654-303 00;Орлов;Сергей;OCH-ADM-01;20.03.2026
-            """.write(toFile: sheet, atomically: true, encoding: .utf8)
+        СНИЛС;Фамилия;Имя;Модуль;Дата
+        112-233-445 95;Кузнецова;Ирина;OCH-MET-01;14.03.2026
+        087-654-303 00;Орлов;Сергей;OCH-ADM-01;20.03.2026
+        """.write(toFile: sheet, atomically: true, encoding: .utf8)
         #expect(try await CommandRunner.run(["ledger", "import", sheet] + common).status == 0)
 
-        let opened = try await CommandRunner.run(["routes", "open", "112-233-445 95", "PK-72-MMC", "--start", "01.03.2026"] + common)
+        let opened = try await CommandRunner.run(
+            ["routes", "open", "112-233-445 95", "PK-72-MMC", "--start", "01.03.2026"] + common)
         #expect(opened.status == 0, "\(opened.stderr)")
         #expect(opened.stdout.hasPrefix("Route PK-72-MMC/P-11223344595/2026-03-01:"))
         #expect(opened.stdout.contains("last day 2026-11-30; open, 36 of 72 h."))
@@ -185,7 +186,8 @@ struct RoutesCommandTests {
         #expect(refused.stdout.contains("no route was opened"))
         #expect(try await routeCount() == before)
 
-        try "snils;program;start\n087-654-303 00;PK-72-MMC;01.03.2026\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        try "snils;program;start\n087-654-303 00;PK-72-MMC;01.03.2026\n".write(
+            toFile: csv, atomically: true, encoding: .utf8)
         let imported = try await CommandRunner.run(["routes", "import", csv] + common)
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("1 route(s) opened or already open"))

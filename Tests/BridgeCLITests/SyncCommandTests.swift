@@ -19,10 +19,12 @@ struct SyncCommandTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             process = Process()
             process.executableURL = CommandRunner.executable
-            process.arguments = [
-                "fake-moodle", "serve", "--scenario", "generated", "--seed", "5", "--users", "300", "--courses", "8",
-                "--latency-ms", String(latencyMilliseconds),
-            ] + extra
+            process.arguments =
+                [
+                    "fake-moodle", "serve", "--scenario", "generated", "--seed", "5", "--users", "300", "--courses",
+                    "8",
+                    "--latency-ms", String(latencyMilliseconds),
+                ] + extra
             process.currentDirectoryURL = CommandRunner.repository
             let output = Pipe()
             process.standardOutput = output
@@ -39,20 +41,20 @@ struct SyncCommandTests {
             let mappings = folder.appendingPathComponent("Mappings")
             try FileManager.default.createDirectory(at: mappings, withIntermediateDirectories: true)
             try """
-                version: 1
-                sites:
-                  - id: gen
-                    url: \(url)
-                    token: { env: GEN_TOKEN }
-                    hours_field: hours
-                    identity: [email]
-                programs:
-                  - id: PK-72
-                    title: Free choice
-                    kind: free-choice
-                    modules: all
-                    opens_automatically: true
-                """.write(to: mappings.appendingPathComponent("region.yaml"), atomically: true, encoding: .utf8)
+            version: 1
+            sites:
+              - id: gen
+                url: \(url)
+                token: { env: GEN_TOKEN }
+                hours_field: hours
+                identity: [email]
+            programs:
+              - id: PK-72
+                title: Free choice
+                kind: free-choice
+                modules: all
+                opens_automatically: true
+            """.write(to: mappings.appendingPathComponent("region.yaml"), atomically: true, encoding: .utf8)
         }
 
         func ledger(_ name: String) -> String { folder.appendingPathComponent("\(name).sqlite").path }
@@ -60,7 +62,10 @@ struct SyncCommandTests {
         func syncProcess(ledger: String) -> Process {
             let sync = Process()
             sync.executableURL = CommandRunner.executable
-            sync.arguments = ["sync", "--ledger", ledger, "--mappings", folder.appendingPathComponent("Mappings").path, "--format", "json"]
+            sync.arguments = [
+                "sync", "--ledger", ledger, "--mappings", folder.appendingPathComponent("Mappings").path, "--format",
+                "json",
+            ]
             sync.environment = ProcessInfo.processInfo.environment.merging(["GEN_TOKEN": token]) { $1 }
             sync.standardOutput = FileHandle.nullDevice
             sync.standardError = FileHandle.nullDevice
@@ -85,7 +90,9 @@ struct SyncCommandTests {
         try DatabaseQueue(path: path).read { db in
             try String.fetchAll(
                 db,
-                sql: "SELECT idempotency_key || '|' || person_id || '|' || module_id || '|' || hours || '|' || occurred_at FROM entries ORDER BY idempotency_key")
+                sql:
+                    "SELECT idempotency_key || '|' || person_id || '|' || module_id || '|' || hours || '|' || occurred_at FROM entries ORDER BY idempotency_key"
+            )
         }
     }
 

@@ -18,7 +18,9 @@ struct RouteKeeperTests {
 
     func mapping(automatic: Bool) -> RegionMapping {
         RegionMapping(programs: [
-            ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: automatic))
+            ProgramMapping(
+                program: Program(
+                    id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: automatic))
         ])
     }
 
@@ -31,11 +33,15 @@ struct RouteKeeperTests {
 
     func ledger(_ drafts: [LedgerBatch.Draft]) async throws -> SQLiteLedger {
         let ledger = try SQLiteLedger()
-        _ = try await ledger.append(LedgerBatch(id: "b1", kind: .sync, actor: "test", description: "", recordedAt: day("2026-01-01"), entries: drafts))
+        _ = try await ledger.append(
+            LedgerBatch(
+                id: "b1", kind: .sync, actor: "test", description: "", recordedAt: day("2026-01-01"), entries: drafts))
         return ledger
     }
 
-    @Test("a program that opens by itself opens a route at the first credit; it completes at the credit that crosses 72 h")
+    @Test(
+        "a program that opens by itself opens a route at the first credit; it completes at the credit that crosses 72 h"
+    )
     func automaticRoute() async throws {
         let ledger = try await ledger([
             credit("m1", 36, on: "2026-02-10"), credit("m2", 24, on: "2026-03-01"), credit("m3", 12, on: "2026-04-20"),
@@ -53,13 +59,16 @@ struct RouteKeeperTests {
 
     @Test("a route short of the target expires at its deadline, and a later credit opens a new route")
     func expiryAndNextRoute() async throws {
-        let ledger = try await ledger([credit("m1", 36, on: "2025-01-15"), credit("m2", 34, on: "2025-06-01"), credit("m3", 12, on: "2025-09-01")])
+        let ledger = try await ledger([
+            credit("m1", 36, on: "2025-01-15"), credit("m2", 34, on: "2025-06-01"), credit("m3", 12, on: "2025-09-01"),
+        ])
         let keeper = RouteKeeper(mapping: mapping(automatic: true), timeZone: moscow)
         #expect(try await keeper.update(ledger: ledger, now: day("2025-07-14")) == .init(opened: 1, open: 1))
         #expect(try await ledger.routes(person: "p1").map(\.hoursCredited) == [70])
         #expect(try await keeper.update(ledger: ledger, now: day("2025-07-15")) == .init(expired: 1))
         #expect(try await ledger.routes(person: "p1").first?.status == .expired)
-        #expect(try await keeper.update(ledger: ledger, now: day("2025-09-02")) == .init(opened: 1, expired: 1, open: 1))
+        #expect(
+            try await keeper.update(ledger: ledger, now: day("2025-09-02")) == .init(opened: 1, expired: 1, open: 1))
         let routes = try await ledger.routes(person: "p1")
         #expect(routes.map(\.route.start) == [day("2025-01-15", hour: 0), day("2025-09-01", hour: 0)])
         #expect(routes.map(\.hoursCredited) == [70, 12])
@@ -74,7 +83,9 @@ struct RouteKeeperTests {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = moscow
         let program = try #require(mapping(automatic: false).program("PK-72"))
-        try await ledger.openRoutes([program.openRoute(id: "r1", for: "p1", start: day("2026-03-01", hour: 0), calendar: calendar)])
+        try await ledger.openRoutes([
+            program.openRoute(id: "r1", for: "p1", start: day("2026-03-01", hour: 0), calendar: calendar)
+        ])
         let outcome = try await keeper.update(ledger: ledger, now: day("2026-05-01"))
         #expect(outcome.open == 1)
         // Only the credit inside the route's window counts.

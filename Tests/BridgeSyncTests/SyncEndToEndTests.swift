@@ -52,10 +52,11 @@ struct SyncEndToEndTests {
         let region = try await TwoSiteRegion()
         _ = await region.sync(full: true)
         let scenario = region.ripk.scenario
-        let pair = try #require(scenario.enrolments.first { enrolment in
-            !scenario.completions.contains { $0.userID == enrolment.userID && $0.courseID == enrolment.courseID }
-                && !(scenario.users.first { $0.id == enrolment.userID }?.deleted ?? true)
-        })
+        let pair = try #require(
+            scenario.enrolments.first { enrolment in
+                !scenario.completions.contains { $0.userID == enrolment.userID && $0.courseID == enrolment.courseID }
+                    && !(scenario.users.first { $0.id == enrolment.userID }?.deleted ?? true)
+            })
         region.ripk.complete(userID: pair.userID, courseID: pair.courseID, at: 1_767_200_000)
         let next = await region.sync()
         let again = await region.sync()
@@ -65,7 +66,8 @@ struct SyncEndToEndTests {
         #expect(try await region.actualCredits() == region.expectedCredits())
     }
 
-    @Test("transient faults (5xx, 429, maintenance page, truncated body, timeout) are survived: nothing lost or doubled")
+    @Test(
+        "transient faults (5xx, 429, maintenance page, truncated body, timeout) are survived: nothing lost or doubled")
     func transientFaults() async throws {
         let region = try await TwoSiteRegion()
         region.ripk.inject(.hang(seconds: 3), function: MoodleFunction.getUsersByField, count: 1)
@@ -90,10 +92,11 @@ struct SyncEndToEndTests {
         #expect(failure.site == "north" && failure.isPermanent)
         #expect(failure.message.contains("invalidtoken") || failure.message.lowercased().contains("token"))
         #expect(!failure.message.contains(TwoSiteRegion.token))
-        let sites = Set(try await region.ledger.entries(person: nil).compactMap { entry -> SiteID? in
-            if case .moodle(let site, _, _) = entry.source { return site }
-            return nil
-        })
+        let sites = Set(
+            try await region.ledger.entries(person: nil).compactMap { entry -> SiteID? in
+                if case .moodle(let site, _, _) = entry.source { return site }
+                return nil
+            })
         #expect(sites == ["ripk"])
         #expect(try await region.ledger.batches().allSatisfy { $0.actor != "north" })
     }
@@ -104,7 +107,8 @@ struct SyncEndToEndTests {
         _ = await region.sync(full: true)
         let credits = try await region.ledger.entries(person: nil)
         func pair(_ site: SiteID) throws -> (course: Int, user: Int) {
-            let entry = try #require(credits.first { if case .moodle(site, _, let user) = $0.source { user > 0 } else { false } })
+            let entry = try #require(
+                credits.first { if case .moodle(site, _, let user) = $0.source { user > 0 } else { false } })
             guard case .moodle(_, let course, let user) = entry.source else { throw CancellationError() }
             return (course, user)
         }

@@ -51,7 +51,8 @@ final class TwoSiteRegion: Sendable {
             ],
             programs: [
                 ProgramMapping(
-                    program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: true))
+                    program: Program(
+                        id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: true))
             ])
         self.ledger = try ledger ?? SQLiteLedger()
     }
@@ -62,7 +63,8 @@ final class TwoSiteRegion: Sendable {
     }
 
     func runner(
-        retry: MoodleRetryPolicy = MoodleRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50)),
+        retry: MoodleRetryPolicy = MoodleRetryPolicy(
+            maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50)),
         timeout: Duration = .seconds(5)
     ) -> SyncRunner {
         SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "test")) { site in
@@ -92,15 +94,23 @@ final class TwoSiteRegion: Sendable {
             for completion in scenario.completions {
                 guard let user = scenario.users.first(where: { $0.id == completion.userID }), !user.deleted,
                     let course = scenario.courses.first(where: { $0.id == completion.courseID }),
-                    let module = mapping.module(site: siteID, courseID: course.id, idnumber: course.idnumber, shortname: course.shortname)
-                        ?? (isReport ? course.customFields["hours"].flatMap(Int.init).map { Module(id: ModuleID(course.idnumber.isEmpty ? "ripk:\(course.shortname)" : course.idnumber), title: "", hours: CreditHours($0), form: .distance) } : nil)
+                    let module = mapping.module(
+                        site: siteID, courseID: course.id, idnumber: course.idnumber, shortname: course.shortname)
+                        ?? (isReport
+                            ? course.customFields["hours"].flatMap(Int.init).map {
+                                Module(
+                                    id: ModuleID(
+                                        course.idnumber.isEmpty ? "ripk:\(course.shortname)" : course.idnumber),
+                                    title: "", hours: CreditHours($0), form: .distance)
+                            } : nil)
                 else { continue }
                 if !isReport {
                     let enrolments = scenario.enrolments.filter { $0.userID == user.id && $0.courseID == course.id }
                     guard !user.suspended, enrolments.contains(where: { $0.isActive(at: now) }) else { continue }
                 }
                 let time = isReport ? completion.timeCompleted / 60 * 60 : completion.timeCompleted
-                expected.insert(ExpectedCredit(email: user.email.lowercased(), module: module.id, time: time, site: siteID))
+                expected.insert(
+                    ExpectedCredit(email: user.email.lowercased(), module: module.id, time: time, site: siteID))
             }
         }
         return expected
@@ -109,11 +119,15 @@ final class TwoSiteRegion: Sendable {
     /// What the ledger holds, in the same terms.
     func actualCredits() async throws -> Set<ExpectedCredit> {
         let persons = Dictionary(uniqueKeysWithValues: try await ledger.persons().map { ($0.id, $0) })
-        return Set(try await ledger.entries(person: nil).filter(\.isCredit).compactMap { entry in
-            guard case .moodle(let site, _, _) = entry.source, let email = persons[entry.person]?.email else { return nil }
-            return ExpectedCredit(
-                email: email.lowercased(), module: entry.module, time: Int(entry.occurredAt.timeIntervalSince1970), site: site)
-        })
+        return Set(
+            try await ledger.entries(person: nil).filter(\.isCredit).compactMap { entry in
+                guard case .moodle(let site, _, _) = entry.source, let email = persons[entry.person]?.email else {
+                    return nil
+                }
+                return ExpectedCredit(
+                    email: email.lowercased(), module: entry.module, time: Int(entry.occurredAt.timeIntervalSince1970),
+                    site: site)
+            })
     }
 }
 

@@ -39,7 +39,8 @@ struct FaultInjectionTests {
             #expect(limited.status == 429 && limited.headers["retry-after"] == "7")
             server.inject(.maintenancePage)
             let page = try await HTTP.call(base, function, token: token, args)
-            #expect(page.status == 503 && page.headers["retry-after"] == "300" && page.contentType.hasPrefix("text/html"))
+            #expect(
+                page.status == 503 && page.headers["retry-after"] == "300" && page.contentType.hasPrefix("text/html"))
             server.inject(.exception(.siteMaintenance))
             #expect(try await HTTP.call(base, function, token: token, args).errorCode == "sitemaintenance")
             server.inject(.webServicesDisabled)
@@ -80,7 +81,9 @@ struct FaultInjectionTests {
         try await withServer(scenario) { server, base in
             server.latency = LatencyModel(base: .milliseconds(30), perRow: .milliseconds(2))
             let clock = ContinuousClock()
-            let small = try await clock.measure { _ = try await HTTP.call(base, "core_webservice_get_site_info", token: token) }
+            let small = try await clock.measure {
+                _ = try await HTTP.call(base, "core_webservice_get_site_info", token: token)
+            }
             let users = try await HTTP.call(base, function, token: token, args).node().items.count
             let large = try await clock.measure { _ = try await HTTP.call(base, function, token: token, args) }
             #expect(small >= .milliseconds(30))
@@ -95,7 +98,8 @@ struct FaultInjectionTests {
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        let name = index.isMultiple(of: 2) ? "core_webservice_get_site_info" : "core_course_get_categories"
+                        let name =
+                            index.isMultiple(of: 2) ? "core_webservice_get_site_info" : "core_course_get_categories"
                         return try await HTTP.call(base, name, token: token).status
                     }
                 }

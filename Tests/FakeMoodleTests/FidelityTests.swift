@@ -35,7 +35,9 @@ struct FidelityTests {
         }
     }
 
-    private static func check(_ capture: Capture, format: String, answer: Capture.Answer, server: FakeMoodleServer, base: URL)
+    private static func check(
+        _ capture: Capture, format: String, answer: Capture.Answer, server: FakeMoodleServer, base: URL
+    )
         async throws
     {
         try await Self.prepare(server, base: base, for: capture)
@@ -71,7 +73,8 @@ struct FidelityTests {
         let shape = ShapeComparison.shapeDifferences(expected: expected, actual: actual)
         #expect(shape.isEmpty, "\(capture.name) [\(format)] shape:\n\(shape.prefix(8).joined(separator: "\n"))")
         if KnownExceptions.valuesNotCompared[capture.name] == nil {
-            let ignoring = KnownExceptions.ignoredKeys.union(KnownExceptions.ignoredKeysPerCapture[capture.name]?.keys ?? [])
+            let ignoring = KnownExceptions.ignoredKeys.union(
+                KnownExceptions.ignoredKeysPerCapture[capture.name]?.keys ?? [])
             let values = ShapeComparison.valueDifferences(
                 expected: expected.removingFields(KnownExceptions.ignoredFieldShortnames),
                 actual: actual.removingFields(KnownExceptions.ignoredFieldShortnames), ignoring: ignoring)
@@ -82,7 +85,9 @@ struct FidelityTests {
     /// Replaces capture placeholders (`{{ws_bridge}}`, `{{password}}`) with the scenario's values.
     static func fill(_ text: String) -> String {
         var text = text.replacingOccurrences(of: "{{password}}", with: Scenario.groundTruthPassword)
-        for (name, token) in Scenario.groundTruthTokens { text = text.replacingOccurrences(of: "{{\(name)}}", with: token) }
+        for (name, token) in Scenario.groundTruthTokens {
+            text = text.replacingOccurrences(of: "{{\(name)}}", with: token)
+        }
         return text
     }
 
@@ -92,7 +97,8 @@ struct FidelityTests {
         case "errors/webservices_disabled", "errors/rest_protocol_disabled", "login_token/webservices_disabled":
             server.setWebServicesEnabled(false)
         case "errors/expired_token_second_use", "errors/expired_token_xml_after_deletion":
-            _ = try await HTTP.call(base, "core_webservice_get_site_info", token: Scenario.groundTruthTokens["expired"]!)
+            _ = try await HTTP.call(
+                base, "core_webservice_get_site_info", token: Scenario.groundTruthTokens["expired"]!)
         case "core_reportbuilder_retrieve_report/report1_filtered_2025q3_perpage500":
             try await setFilters(base, from: "range_2025q3")
         case "core_reportbuilder_retrieve_report/report1_filtered_from_2026_11_01":
@@ -104,6 +110,7 @@ struct FidelityTests {
 
     private static func setFilters(_ base: URL, from name: String) async throws {
         let setup = try #require(captures.first { $0.name == "core_reportbuilder_set_filters/\(name)" })
-        _ = try await HTTP.call(base, "core_reportbuilder_set_filters", token: Scenario.groundTruthTokens["ws_bridge"]!, setup.formFields)
+        _ = try await HTTP.call(
+            base, "core_reportbuilder_set_filters", token: Scenario.groundTruthTokens["ws_bridge"]!, setup.formFields)
     }
 }

@@ -4,21 +4,27 @@ enum KnownExceptions {
     /// Captures not replayed at all.
     static let notReplayed: [String: String] = [
         "core_cohort_search_cohorts/query_mmc": "core_cohort_search_cohorts is not implemented by the fake",
-        "core_course_check_updates/course2": "core_course_check_updates is not implemented (per-caller change probe, useless to the bridge)",
+        "core_course_check_updates/course2":
+            "core_course_check_updates is not implemented (per-caller change probe, useless to the bridge)",
         "core_course_get_contents/course2": "core_course_get_contents is not implemented",
         "core_course_get_updates_since/course2_since2025": "core_course_get_updates_since is not implemented",
         "core_enrol_get_course_enrolment_methods/course2": "core_enrol_get_course_enrolment_methods is not implemented",
         "core_enrol_get_course_enrolment_methods/course7": "core_enrol_get_course_enrolment_methods is not implemented",
-        "core_enrol_get_course_enrolment_methods/course19": "core_enrol_get_course_enrolment_methods is not implemented",
+        "core_enrol_get_course_enrolment_methods/course19":
+            "core_enrol_get_course_enrolment_methods is not implemented",
         "core_grades_get_gradeitems/course2": "core_grades_get_gradeitems is not implemented (no grade model)",
-        "gradereport_user_get_grade_items/course2_user4": "gradereport_user_get_grade_items is not implemented (no grade model)",
-        "gradereport_user_get_grade_items/course2_user4_after_assign_view_grant": "gradereport_user_get_grade_items is not implemented",
-        "gradereport_user_get_grade_items/course2_user4_without_mod_assign_view": "gradereport_user_get_grade_items is not implemented",
+        "gradereport_user_get_grade_items/course2_user4":
+            "gradereport_user_get_grade_items is not implemented (no grade model)",
+        "gradereport_user_get_grade_items/course2_user4_after_assign_view_grant":
+            "gradereport_user_get_grade_items is not implemented",
+        "gradereport_user_get_grade_items/course2_user4_without_mod_assign_view":
+            "gradereport_user_get_grade_items is not implemented",
         "gradereport_user_get_grade_items/course2_user43_fail": "gradereport_user_get_grade_items is not implemented",
         "gradereport_user_get_grade_items/course2_allusers": "gradereport_user_get_grade_items is not implemented",
         "gradereport_user_get_grade_items/course15_allusers": "gradereport_user_get_grade_items is not implemented",
         "errors/grade_items_nonexistent_course": "gradereport_user_get_grade_items is not implemented",
-        "errors/nopermission_enrolled_users_withcap": "core_enrol_get_enrolled_users_with_capability is not implemented",
+        "errors/nopermission_enrolled_users_withcap":
+            "core_enrol_get_enrolled_users_with_capability is not implemented",
         "core_completion_get_activities_completion_status/course2_user4_without_mod_assign_view":
             "depends on the service account lacking mod/assign:view; the fake's account holds every capability",
         "core_completion_get_activities_completion_status/course2_user43_without_mod_assign_view":

@@ -62,12 +62,14 @@ struct ScaleTests {
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
                 let report = try await HTTP.call(
-                    base, "core_reportbuilder_retrieve_report", token: Scenario.serviceToken, [("reportid", "1"), ("perpage", "0")]
+                    base, "core_reportbuilder_retrieve_report", token: Scenario.serviceToken,
+                    [("reportid", "1"), ("perpage", "0")]
                 ).node()
                 #expect((report["data"]?["rows"]?.items.count ?? 0) > 5_000)
                 for course in 2...6 {
                     let users = try await HTTP.call(
-                        base, "core_enrol_get_enrolled_users", token: Scenario.serviceToken, [("courseid", String(course))]
+                        base, "core_enrol_get_enrolled_users", token: Scenario.serviceToken,
+                        [("courseid", String(course))]
                     ).node()
                     #expect(users.items.count > 100)
                 }
@@ -89,14 +91,16 @@ struct HandWrittenScenarioTests {
         #expect(scenario.courseFields == FieldDefinition.defaultCourseFields)
         try await withServer(scenario) { _, base in
             let report = try await HTTP.call(
-                base, "core_reportbuilder_retrieve_report", token: "minimal-token", [("reportid", "1"), ("perpage", "0")]
+                base, "core_reportbuilder_retrieve_report", token: "minimal-token",
+                [("reportid", "1"), ("perpage", "0")]
             ).node()
             let rows = report["data"]?["rows"]?.items.compactMap { $0["columns"]?.items.map { $0.text ?? "" } } ?? []
             #expect(rows.count == 2)
             #expect(rows.first?[11] == "Saturday, 1 March 2025, 4:41 PM")
             #expect(rows.last?[8] == "Suspended")
             let status = try await HTTP.call(
-                base, "core_completion_get_course_completion_status", token: "minimal-token", [("courseid", "2"), ("userid", "5")])
+                base, "core_completion_get_course_completion_status", token: "minimal-token",
+                [("courseid", "2"), ("userid", "5")])
             #expect(status.errorCode == "usernotenroled")
         }
     }

@@ -15,7 +15,8 @@ struct ServerBehaviourTests {
     func paging() async throws {
         let scenario = Scenario.generate(seed: 7, users: 400, courses: 5, completionRate: 0.3)
         try await withServer(scenario) { _, base in
-            let all = try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token, [("courseid", "2")]).node()
+            let all = try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token, [("courseid", "2")])
+                .node()
             var paged: [String] = []
             var from = 0
             while true {
@@ -49,7 +50,8 @@ struct ServerBehaviourTests {
         scenario.users[3].suspended = true  // learner2, active enrolment in course 2
         scenario.enrolments[0].status = .suspended  // learner1 in course 2
         try await withServer(scenario) { _, base in
-            let all = try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token, [("courseid", "2")]).node()
+            let all = try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token, [("courseid", "2")])
+                .node()
             let active = try await HTTP.call(
                 base, "core_enrol_get_enrolled_users", token: token,
                 [("courseid", "2"), ("options[0][name]", "onlyactive"), ("options[0][value]", "1")]
@@ -69,7 +71,10 @@ struct ServerBehaviourTests {
             let second = try await HTTP.call(base, "core_webservice_get_site_info", token: "old")
             let third = try await HTTP.call(base, "core_webservice_get_site_info", token: "old", json: false)
             #expect(first.status == 200)
-            #expect(first.text == #"{"exception":"webservice_access_exception","errorcode":"accessexception","message":"Access control exception"}"#)
+            #expect(
+                first.text
+                    == #"{"exception":"webservice_access_exception","errorcode":"accessexception","message":"Access control exception"}"#
+            )
             #expect(second.errorCode == "invalidtoken")
             #expect(third.text.contains("<ERRORCODE>invalidtoken</ERRORCODE>"))
             #expect(third.contentType == "application/xml; charset=utf-8")
@@ -86,13 +91,16 @@ struct ServerBehaviourTests {
             let badBool = try await HTTP.call(
                 base, "core_enrol_get_users_courses", token: token, [("userid", "4"), ("returnusercount", "true")])
             #expect(badBool.errorCode == "invalidparameter")
-            #expect(try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token).errorCode == "invalidparameter")
+            #expect(
+                try await HTTP.call(base, "core_enrol_get_enrolled_users", token: token).errorCode == "invalidparameter"
+            )
             server.setWebServicesEnabled(false)
             let off = try await HTTP.call(base, "core_webservice_get_site_info", token: token)
             #expect(off.status == 403 && off.body.isEmpty && off.contentType.hasPrefix("text/html"))
             server.setWebServicesEnabled(true)
             server.revokeToken(token)
-            #expect(try await HTTP.call(base, "core_webservice_get_site_info", token: token).errorCode == "invalidtoken")
+            #expect(
+                try await HTTP.call(base, "core_webservice_get_site_info", token: token).errorCode == "invalidtoken")
         }
     }
 
@@ -101,7 +109,8 @@ struct ServerBehaviourTests {
         try await withServer { server, base in
             func completed(_ user: Int) async throws -> String? {
                 let courses = try await HTTP.call(
-                    base, "core_enrol_get_users_courses", token: token, [("userid", String(user)), ("returnusercount", "0")]
+                    base, "core_enrol_get_users_courses", token: token,
+                    [("userid", String(user)), ("returnusercount", "0")]
                 ).node()
                 return courses.items.first { $0["id"]?.text == "2" }?["completed"]?.text
             }
@@ -109,7 +118,8 @@ struct ServerBehaviourTests {
             server.complete(userID: 5, courseID: 2, at: 1_750_000_000)
             #expect(try await completed(5) == "true")
             let status = try await HTTP.call(
-                base, "core_completion_get_course_completion_status", token: token, [("courseid", "2"), ("userid", "5")]
+                base, "core_completion_get_course_completion_status", token: token,
+                [("courseid", "2"), ("userid", "5")]
             ).node()
             #expect(status["completionstatus"]?["completions"]?.items.first?["timecompleted"]?.text == "1750000000")
             server.revokeCompletion(userID: 5, courseID: 2)
@@ -117,7 +127,8 @@ struct ServerBehaviourTests {
             server.setEnrolmentStatus(userID: 5, courseID: 2, to: .suspended)
             #expect(try await completed(5) == nil)
             let notEnrolled = try await HTTP.call(
-                base, "core_completion_get_course_completion_status", token: token, [("courseid", "2"), ("userid", "5")])
+                base, "core_completion_get_course_completion_status", token: token,
+                [("courseid", "2"), ("userid", "5")])
             #expect(notEnrolled.errorCode == "usernotenroled")
         }
     }
@@ -141,16 +152,24 @@ struct ServerBehaviourTests {
             let past = try await retrieve(1_000, 10)
             #expect(past["data"]?["rows"]?.items.isEmpty == true && past["data"]?["totalrowcount"]?.text == "0")
             let cell = all["data"]?["rows"]?.items.first?["columns"]?.items.last?.text ?? ""
-            #expect(cell.range(of: #"^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2} (AM|PM)$"#, options: .regularExpression) != nil)
+            #expect(
+                cell.range(
+                    of: #"^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2} (AM|PM)$"#,
+                    options: .regularExpression) != nil)
 
             let from = visible.map(\.timeCompleted).sorted()[total / 2]
-            let values = #"{"completion:timecompleted_operator":3,"completion:timecompleted_from":\#(from),"completion:timecompleted_to":0}"#
-            let set = try await HTTP.call(base, "core_reportbuilder_set_filters", token: token, [("reportid", "1"), ("values", values)])
+            let values =
+                #"{"completion:timecompleted_operator":3,"completion:timecompleted_from":\#(from),"completion:timecompleted_to":0}"#
+            let set = try await HTTP.call(
+                base, "core_reportbuilder_set_filters", token: token, [("reportid", "1"), ("values", values)])
             #expect(set.text == "true")
             let filtered = Int(try await retrieve(0, 0)["data"]?["totalrowcount"]?.text ?? "") ?? -1
             #expect(filtered == visible.filter { $0.timeCompleted >= from }.count)
-            let reset = try await HTTP.call(base, "core_reportbuilder_filters_reset", token: token, json: false, [("reportid", "1")])
-            #expect(reset.text == "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<RESPONSE>\n<VALUE>1</VALUE>\n</RESPONSE>\n")
+            let reset = try await HTTP.call(
+                base, "core_reportbuilder_filters_reset", token: token, json: false, [("reportid", "1")])
+            #expect(
+                reset.text == "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<RESPONSE>\n<VALUE>1</VALUE>\n</RESPONSE>\n"
+            )
             #expect(try await retrieve(0, 0)["data"]?["totalrowcount"]?.text == String(total))
         }
     }
@@ -197,12 +216,18 @@ struct ServerBehaviourTests {
     func login() async throws {
         try await withServer { _, base in
             let ok = try await HTTP.send(
-                base, path: "/login/token.php", fields: [("username", "WS_bridge "), ("password", "secret"), ("service", "credit_bridge")])
+                base, path: "/login/token.php",
+                fields: [("username", "WS_bridge "), ("password", "secret"), ("service", "credit_bridge")])
             #expect(ok.text == #"{"token":"fake-token","privatetoken":null}"#)
             let wrong = try await HTTP.send(
-                base, path: "/login/token.php", fields: [("username", "ws_bridge"), ("password", "x"), ("service", "credit_bridge")])
-            #expect(wrong.text == #"{"error":"Invalid login, please try again","errorcode":"invalidlogin","stacktrace":null,"debuginfo":null,"reproductionlink":null}"#)
-            let missing = try await HTTP.send(base, path: "/login/token.php", fields: [("username", "ws_bridge"), ("password", "secret")])
+                base, path: "/login/token.php",
+                fields: [("username", "ws_bridge"), ("password", "x"), ("service", "credit_bridge")])
+            #expect(
+                wrong.text
+                    == #"{"error":"Invalid login, please try again","errorcode":"invalidlogin","stacktrace":null,"debuginfo":null,"reproductionlink":null}"#
+            )
+            let missing = try await HTTP.send(
+                base, path: "/login/token.php", fields: [("username", "ws_bridge"), ("password", "secret")])
             #expect(missing.errorCode == "missingparam")
         }
     }
@@ -212,15 +237,20 @@ struct ServerBehaviourTests {
         try await withServer { _, base in
             let get = try await HTTP.send(
                 base, path: "/webservice/rest/server.php", method: "GET",
-                fields: [("wstoken", token), ("wsfunction", "core_webservice_get_site_info"), ("moodlewsrestformat", "json")])
+                fields: [
+                    ("wstoken", token), ("wsfunction", "core_webservice_get_site_info"), ("moodlewsrestformat", "json"),
+                ])
             #expect(get.status == 200 && get.contentType == "application/json")
             #expect(try get.node()["username"]?.text == "ws_bridge")
-            var url = URLComponents(url: base.appendingPathComponent("webservice/rest/server.php"), resolvingAgainstBaseURL: false)!
+            var url = URLComponents(
+                url: base.appendingPathComponent("webservice/rest/server.php"), resolvingAgainstBaseURL: false)!
             url.queryItems = [.init(name: "wsfunction", value: "core_course_get_categories")]
             var request = URLRequest(url: url.url!)
             request.httpMethod = "POST"
             request.httpBody = Data(
-                HTTP.encode([("wstoken", token), ("wsfunction", "core_webservice_get_site_info"), ("moodlewsrestformat", "json")]).utf8)
+                HTTP.encode([
+                    ("wstoken", token), ("wsfunction", "core_webservice_get_site_info"), ("moodlewsrestformat", "json"),
+                ]).utf8)
             let (data, _) = try await HTTP.session.data(for: request)
             #expect(try Node.json(data)["sitename"] != nil)
         }

@@ -28,7 +28,8 @@ struct DemoCommand: AsyncParsableCommand {
         let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
         let groundTruth = DemoCommand.fixtures.appendingPathComponent("moodle/ground-truth.json")
         guard FileManager.default.fileExists(atPath: groundTruth.path) else {
-            throw CLIError("the demo needs the source tree's Fixtures folder (\(groundTruth.path)); run it from a clone")
+            throw CLIError(
+                "the demo needs the source tree's Fixtures folder (\(groundTruth.path)); run it from a clone")
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let ledgerPath = (out as NSString).appendingPathComponent("ledger.sqlite")
@@ -40,14 +41,19 @@ struct DemoCommand: AsyncParsableCommand {
             let (mapping, environment) = region.mapping(from: loaded)
             var connector = SiteConnector()
             connector.environment = environment
-            if format == .text { print("Demo: fake Moodle sites at \(mapping.sites.map { "\($0.id) \($0.baseURL.absoluteString)" }.joined(separator: ", "))") }
+            if format == .text {
+                print(
+                    "Demo: fake Moodle sites at \(mapping.sites.map { "\($0.id) \($0.baseURL.absoluteString)" }.joined(separator: ", "))"
+                )
+            }
             let ledger = try SQLiteLedger(path: ledgerPath)
             let summary = try await SyncCommand.sync(
                 mapping: mapping, ledger: ledger, sites: nil, full: false, dryRun: false, format: format,
                 connector: connector)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(summary).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("sync-summary.json")))
+            try encoder.encode(summary).write(
+                to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("sync-summary.json")))
             let reports = try await DemoReports(ledgerPath: ledgerPath, mappings: mappings, out: out)
                 .write(mapping: mapping, connector: connector)
             if format == .text {

@@ -63,7 +63,9 @@ struct ReportCommand: AsyncParsableCommand {
             let result = try await Reconciliation.table(
                 mapping: mapping, ledger: ledger, connector: SiteConnector(),
                 sites: filter.site.map { [$0] })
-            for failure in result.failures { Printer.error("site \(failure.site) could not be read: \(failure.message)") }
+            for failure in result.failures {
+                Printer.error("site \(failure.site) could not be read: \(failure.message)")
+            }
             table = result.table
         }
         try output.write(table, name: kind.rawValue)

@@ -74,7 +74,9 @@ struct RoutesOpenCommand: AsyncParsableCommand {
     func run() async throws {
         let mapping = try options.loadMapping()
         guard let program = mapping.program(ProgramID(program)) else {
-            throw CLIError("unknown program '\(program)'; the mapping files define: \(mapping.programs.map(\.program.id.rawValue).joined(separator: ", "))")
+            throw CLIError(
+                "unknown program '\(program)'; the mapping files define: \(mapping.programs.map(\.program.id.rawValue).joined(separator: ", "))"
+            )
         }
         let ledger = try await options.openLedger()
         guard let personID = try await RouteInput.person(person, ledger: ledger) else {
@@ -88,7 +90,9 @@ struct RoutesOpenCommand: AsyncParsableCommand {
         try await ledger.openRoutes([route])
         _ = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(ledger: ledger, now: Date())
         let stored = try await ledger.routes(person: personID).first { $0.route.id == route.id }
-        print("Route \(route.id): \(program.title), last day \(RouteInput.lastDay(of: route, timeZone: timeZone)); \(stored?.status.rawValue ?? "open"), \(stored?.hoursCredited.value ?? 0) of \(program.targetHours.value) h.")
+        print(
+            "Route \(route.id): \(program.title), last day \(RouteInput.lastDay(of: route, timeZone: timeZone)); \(stored?.status.rawValue ?? "open"), \(stored?.hoursCredited.value ?? 0) of \(program.targetHours.value) h."
+        )
     }
 }
 
@@ -96,7 +100,8 @@ struct RoutesImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Open the routes of a CSV (columns person or snils, program, start), all or none.",
-        discussion: "Every row is checked first; when any is bad, each problem is listed with its row and nothing is opened.")
+        discussion:
+            "Every row is checked first; when any is bad, each problem is listed with its row and nothing is opened.")
 
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The routes CSV (UTF-8 or Windows-1251, , or ;).") var file: String
@@ -115,13 +120,26 @@ struct RoutesImportCommand: AsyncParsableCommand {
         var routes: [Route] = []
         var problems: [String] = []
         for (line, cells) in table.rows {
-            func cell(_ index: Int) -> String { index < cells.count ? cells[index].trimmingCharacters(in: .whitespaces) : "" }
+            func cell(_ index: Int) -> String {
+                index < cells.count ? cells[index].trimmingCharacters(in: .whitespaces) : ""
+            }
             let personID = try await RouteInput.person(cell(personColumn), ledger: ledger)
             let program = mapping.program(ProgramID(cell(programColumn)))
             let start = RouteInput.day(cell(startColumn), timeZone: timeZone)
-            if personID == nil { problems.append("\(file): row \(line), column \(table.header[personColumn]): no person '\(cell(personColumn))' in the ledger") }
-            if program == nil { problems.append("\(file): row \(line), column \(table.header[programColumn]): unknown program '\(cell(programColumn))'") }
-            if start == nil { problems.append("\(file): row \(line), column \(table.header[startColumn]): '\(cell(startColumn))' is not a date") }
+            if personID == nil {
+                problems.append(
+                    "\(file): row \(line), column \(table.header[personColumn]): no person '\(cell(personColumn))' in the ledger"
+                )
+            }
+            if program == nil {
+                problems.append(
+                    "\(file): row \(line), column \(table.header[programColumn]): unknown program '\(cell(programColumn))'"
+                )
+            }
+            if start == nil {
+                problems.append(
+                    "\(file): row \(line), column \(table.header[startColumn]): '\(cell(startColumn))' is not a date")
+            }
             if let personID, let program, let start {
                 routes.append(RouteInput.route(person: personID, program: program, start: start, timeZone: timeZone))
             }
@@ -133,7 +151,9 @@ struct RoutesImportCommand: AsyncParsableCommand {
         }
         try await ledger.openRoutes(routes)
         let outcome = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(ledger: ledger, now: Date())
-        print("\(file): \(routes.count) route(s) opened or already open; \(outcome.completed) completed, \(outcome.expired) expired, \(outcome.open) open in the ledger.")
+        print(
+            "\(file): \(routes.count) route(s) opened or already open; \(outcome.completed) completed, \(outcome.expired) expired, \(outcome.open) open in the ledger."
+        )
     }
 }
 
@@ -159,7 +179,8 @@ struct RoutesListCommand: AsyncParsableCommand {
         let rows = routes.map {
             Row(
                 route: $0.route.id.rawValue, person: $0.route.person.rawValue, program: $0.route.program.rawValue,
-                start: RouteKeeper.day($0.route.start, calendar), lastDay: RouteInput.lastDay(of: $0.route, timeZone: timeZone),
+                start: RouteKeeper.day($0.route.start, calendar),
+                lastDay: RouteInput.lastDay(of: $0.route, timeZone: timeZone),
                 status: $0.status.rawValue, hours: $0.hoursCredited.value,
                 completedAt: $0.completedAt.map { RouteKeeper.day($0, calendar) })
         }
@@ -167,7 +188,9 @@ struct RoutesListCommand: AsyncParsableCommand {
         case .json: try Printer.json(rows)
         case .text:
             for row in rows {
-                print("\(row.route)\t\(row.status)\t\(row.hours) h\t\(row.start) … \(row.lastDay)\(row.completedAt.map { "\tcompleted \($0)" } ?? "")")
+                print(
+                    "\(row.route)\t\(row.status)\t\(row.hours) h\t\(row.start) … \(row.lastDay)\(row.completedAt.map { "\tcompleted \($0)" } ?? "")"
+                )
             }
             print("\(rows.count) route(s).")
         }

@@ -52,7 +52,8 @@ struct SyncCommand: AsyncParsableCommand {
         let runner = SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.sync")) { site in
             try connector.connect(site)
         }
-        let runID = "sync-\(ISO8601DateFormatter().string(from: Date()).prefix(19))-\(UUID().uuidString.prefix(6).lowercased())"
+        let runID =
+            "sync-\(ISO8601DateFormatter().string(from: Date()).prefix(19))-\(UUID().uuidString.prefix(6).lowercased())"
         let summary = await runner.run(
             sites: sites, options: SyncOptions(isFull: full, isDryRun: dryRun, now: Date(), runID: runID),
             progress: { progress.show($0) })

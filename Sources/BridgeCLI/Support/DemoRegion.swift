@@ -86,7 +86,8 @@ struct DemoRegion {
                 scenario.enrolments.append(Enrolment(userID: user.id, courseID: course.id, timeStart: start))
                 if Int.random(in: 0..<2, using: &random) == 0 {
                     let completed = min(now - 3_600, start + Int.random(in: 10...90, using: &random) * 86_400)
-                    scenario.completions.append(Completion(userID: user.id, courseID: course.id, timeCompleted: completed))
+                    scenario.completions.append(
+                        Completion(userID: user.id, courseID: course.id, timeCompleted: completed))
                 }
             }
         }

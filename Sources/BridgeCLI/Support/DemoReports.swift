@@ -50,10 +50,13 @@ struct DemoReports {
             let female = person.firstName.hasSuffix("а") || person.firstName.hasSuffix("я")
             // The captured site's SNILS values fail their check digits; the demo invents valid ones.
             let nine = String(format: "%09d", 12_000_000 + index * 7_919)
-            let snils = person.snils?.formatted ?? (try? SNILS(parsing: nine + SNILS.checksum(ofFirstNine: nine)))?.formatted ?? ""
+            let snils =
+                person.snils?.formatted ?? (try? SNILS(parsing: nine + SNILS.checksum(ofFirstNine: nine)))?.formatted
+                ?? ""
             lines.append(
                 "\(person.id);\(snils);\(String(format: "%02d.%02d.%04d", day, month, year));\(female ? "Жен" : "Муж");"
-                    + "Высшее образование;\(person.lastName);10\(70 + index % 20);\(String(format: "%07d", 100_000 + index * 37));643")
+                    + "Высшее образование;\(person.lastName);10\(70 + index % 20);\(String(format: "%07d", 100_000 + index * 37));643"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -15,7 +15,8 @@ enum PostgresLedgerOpener {
             }
         #else
             throw CLIError(
-                "this moodle-bridge was built without PostgreSQL support; build it with `swift build --traits PostgreSQL`")
+                "this moodle-bridge was built without PostgreSQL support; build it with `swift build --traits PostgreSQL`"
+            )
         #endif
     }
 }

@@ -16,7 +16,8 @@ enum Reconciliation {
         }
         let summary = await runner.run(
             sites: sites,
-            options: SyncOptions(isFull: true, isDryRun: true, now: Date(), runID: "reconcile-\(UUID().uuidString.prefix(6))"),
+            options: SyncOptions(
+                isFull: true, isDryRun: true, now: Date(), runID: "reconcile-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
         let snapshot = try await LedgerSnapshot.read(from: ledger)
         let items = summary.findings.map(item) + hourMismatches(snapshot: snapshot, mapping: mapping)

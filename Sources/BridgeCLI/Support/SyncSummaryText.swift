@@ -14,11 +14,14 @@ struct SyncSummaryText {
                 "\(site.site): \(site.isFull ? "full" : "incremental") sync by the \(site.path == .reportBuilder ? "report-builder" : "classic") path"
                     + (site.moodleRelease.map { " (Moodle \($0))" } ?? ""))
             lines.append(
-                "  \(site.newCredits) new credit(s), \(site.alreadyCredited) already credited, \(site.completionsSeen) completion(s) read, \(site.newPersons) new person(s)")
+                "  \(site.newCredits) new credit(s), \(site.alreadyCredited) already credited, \(site.completionsSeen) completion(s) read, \(site.newPersons) new person(s)"
+            )
             lines.append(
-                "  \(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s)")
+                "  \(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s)"
+            )
             lines.append(
-                "  revocations: \(site.count(.revocationFlagged)) flagged, \(site.reversals) reversed; \(site.count(.noLongerVerifiable)) credit(s) no longer verifiable")
+                "  revocations: \(site.count(.revocationFlagged)) flagged, \(site.reversals) reversed; \(site.count(.noLongerVerifiable)) credit(s) no longer verifiable"
+            )
             lines.append("  \(site.requests) request(s) in \(String(format: "%.1f", site.seconds)) s")
         }
         for failure in summary.failures {
@@ -26,10 +29,12 @@ struct SyncSummaryText {
         }
         if let routes = summary.routes {
             lines.append(
-                "Routes: \(routes.opened) opened; \(routes.completed) completed (certificate due), \(routes.expired) expired (statement due), \(routes.open) open")
+                "Routes: \(routes.opened) opened; \(routes.completed) completed (certificate due), \(routes.expired) expired (statement due), \(routes.open) open"
+            )
         }
         lines.append(
-            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.newCredits) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report; \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s.")
+            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.newCredits) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report; \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

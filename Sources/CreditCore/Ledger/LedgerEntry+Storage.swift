@@ -35,7 +35,8 @@ extension EntrySource {
         case "sheet" where parts.count >= 3:
             self = .sheet(file: parts[1..<(parts.count - 1)].joined(separator: "|"), row: Int(parts.last!) ?? 0)
         default:
-            self = .manual(operator: parts.count > 1 ? parts[1] : "", document: parts.dropFirst(2).joined(separator: "|"))
+            self = .manual(
+                operator: parts.count > 1 ? parts[1] : "", document: parts.dropFirst(2).joined(separator: "|"))
         }
     }
 }

@@ -34,7 +34,8 @@ extension WSValue {
             return dict.values.map { value -> Int in
                 switch value {
                 case .list(let items): items.count
-                case .object(let inner): inner.values.map { if case .list(let l) = $0 { l.count } else { 0 } }.max() ?? 0
+                case .object(let inner):
+                    inner.values.map { if case .list(let l) = $0 { l.count } else { 0 } }.max() ?? 0
                 default: 0
                 }
             }.max() ?? 0

@@ -13,7 +13,9 @@ enum ActivitiesCompletionFunction {
         guard let course = scenario.course(id: courseID) else { throw MoodleException.invalidRecord }
         guard let user = scenario.user(id: userID) else { throw MoodleException.invalidRecord }
         if user.deleted { throw MoodleException.userDeleted }
-        guard course.enableCompletion, let module = course.activityModule else { return ["statuses": [], "warnings": []] }
+        guard course.enableCompletion, let module = course.activityModule else {
+            return ["statuses": [], "warnings": []]
+        }
         let rows = scenario.enrolments.filter { $0.userID == userID && $0.courseID == courseID }
         let tracked = !user.suspended && rows.contains { $0.isActive(at: scenario.site.now) && $0.isTracked }
         let completion = rows.isEmpty ? nil : scenario.completion(userID: userID, courseID: courseID)
@@ -23,7 +25,10 @@ enum ActivitiesCompletionFunction {
         let details: [WSValue] =
             module == .assign
             ? [
-                ["rulename": "completionusegrade", "rulevalue": ["status": .int(done ? 2 : 0), "description": "Receive a grade"]],
+                [
+                    "rulename": "completionusegrade",
+                    "rulevalue": ["status": .int(done ? 2 : 0), "description": "Receive a grade"],
+                ],
                 [
                     "rulename": "completionpassgrade",
                     "rulevalue": ["status": .int(done ? 2 : 0), "description": "Receive a passing grade"],

@@ -5,14 +5,16 @@
 /// `requests`. Each sub-function must be in the token's service (else `accessexception`).
 enum BatchFunction {
     static let shape: WSShape = .object([
-        "responses": .list(.object(["error": .bool, "data": .string, "exception": .string])),
+        "responses": .list(.object(["error": .bool, "data": .string, "exception": .string]))
     ])
 
     static let function = WSFunction(
         name: "tool_mobile_call_external_functions", parameters: ["requests"], returns: shape
     ) { params, caller, state in
         let requests = try params.structList("requests")
-        let allowed: Set<String> = ["function", "arguments", "settingraw", "settingfilter", "settingfileurl", "settinglang"]
+        let allowed: Set<String> = [
+            "function", "arguments", "settingraw", "settingfilter", "settingfileurl", "settinglang",
+        ]
         var responses: [WSValue] = []
         for request in requests {
             guard request.hasOnlyKeys(allowed), let name = request["function"]?.text else {
@@ -23,10 +25,13 @@ enum BatchFunction {
                 guard let arguments = FormValue.fromJSON(argumentsText.isEmpty ? "{}" : argumentsText) else {
                     throw MoodleException.invalidParameter
                 }
-                let (value, shape) = try FunctionCatalog.invoke(name, arguments: arguments, caller: caller, state: &state)
+                let (value, shape) = try FunctionCatalog.invoke(
+                    name, arguments: arguments, caller: caller, state: &state)
                 responses.append(["error": false, "data": .string(PHPJSONEncoder.encode(value, shape: shape))])
             } catch let exception as MoodleException {
-                var body: [String: WSValue] = ["exception": .string(exception.className), "message": .string(exception.message)]
+                var body: [String: WSValue] = [
+                    "exception": .string(exception.className), "message": .string(exception.message),
+                ]
                 if let code = exception.errorCode { body["errorcode"] = .string(code) }
                 responses.append(["error": true, "exception": .string(PHPJSONEncoder.encodeUntyped(.object(body)))])
                 break

@@ -35,7 +35,9 @@ enum CategoryFunction {
             matches = scenario.categories.filter { ids.contains($0.id) }
         }
         return .list(
-            matches.sorted { sortKey($0, scenario).lexicographicallyPrecedes(sortKey($1, scenario)) }.map { entry($0, scenario) })
+            matches.sorted { sortKey($0, scenario).lexicographicallyPrecedes(sortKey($1, scenario)) }.map {
+                entry($0, scenario)
+            })
     }
 
     /// Ancestor ids from the root, e.g. `[2, 3]` for category 3 under 2.

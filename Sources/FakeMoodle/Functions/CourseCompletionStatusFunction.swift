@@ -22,7 +22,8 @@ enum CourseCompletionStatusFunction {
         guard !course.criteria.isEmpty else { throw MoodleException.noCriteriaSet }
         let completion = scenario.completion(userID: userID, courseID: courseID)
         let completions: [WSValue] = course.criteria.map { criterion in
-            let (type, title, detailType, criteria, requirement) = describe(criterion, course: course, site: scenario.site)
+            let (type, title, detailType, criteria, requirement) = describe(
+                criterion, course: course, site: scenario.site)
             return [
                 "type": .int(type), "title": .string(title), "status": .string(completion == nil ? "No" : "Yes"),
                 "complete": .bool(completion != nil), "timecompleted": .int(orNull: completion?.timeCompleted),
@@ -33,19 +34,24 @@ enum CourseCompletionStatusFunction {
             ]
         }
         return [
-            "completionstatus": ["completed": .bool(completion != nil), "aggregation": 1, "completions": .list(completions)],
+            "completionstatus": [
+                "completed": .bool(completion != nil), "aggregation": 1, "completions": .list(completions),
+            ],
             "warnings": [],
         ]
     }
 
-    private static func describe(_ criterion: CompletionCriterion, course: Course, site: Site)
+    private static func describe(
+        _ criterion: CompletionCriterion, course: Course, site: Site
+    )
         -> (Int, String, String, String, String)
     {
         switch criterion {
         case .activity(let module):
             let name = module == .assign ? "Итоговая работа" : "Лекционный материал"
             let link = "<a href=\"\(site.url)/mod/\(module.rawValue)/view.php?id=\(course.activityCMID)\">\(name)</a>"
-            let requirement = module == .assign ? "Achieving grade, Achieving passing grade" : "Marking yourself complete"
+            let requirement =
+                module == .assign ? "Achieving grade, Achieving passing grade" : "Marking yourself complete"
             return (4, "Activity completion", "Activity completion", link, requirement)
         case .selfCompletion:
             return (1, "Self completion", "Self completion", "Self completion", "Marking yourself complete")

@@ -41,7 +41,9 @@ struct CourseView {
         let enrolments = scenario.enrolments(inCourse: course.id)
         let teacherIDs = Set(enrolments.filter { $0.role == "editingteacher" }.map(\.userID)).sorted()
         contacts = .list(
-            teacherIDs.compactMap { scenario.user(id: $0) }.map { ["id": .int($0.id), "fullname": .string($0.fullname)] })
+            teacherIDs.compactMap { scenario.user(id: $0) }.map {
+                ["id": .int($0.id), "fullname": .string($0.fullname)]
+            })
         let methods = Set(enrolments.map(\.method.rawValue) + course.enrolmentMethods.map(\.rawValue))
         enrolmentMethods = ["manual"] + ["self", "cohort"].filter(methods.contains)
         isSite = false
@@ -81,7 +83,8 @@ struct CourseView {
                 let value: WSValue
                 switch definition.kind {
                 case .number:
-                    valueraw = raw.flatMap(Double.init).map { $0.rounded() == $0 ? .int(Int($0)) : .double($0) } ?? .null
+                    valueraw =
+                        raw.flatMap(Double.init).map { $0.rounded() == $0 ? .int(Int($0)) : .double($0) } ?? .null
                     value = raw.map(WSValue.string) ?? .null
                 case .text:
                     valueraw = .string(raw ?? "")
@@ -95,7 +98,9 @@ struct CourseView {
     }
 
     private var formatOptions: WSValue {
-        isSite ? [["name": "numsections", "value": 1]] : [["name": "hiddensections", "value": 1], ["name": "coursedisplay", "value": 0]]
+        isSite
+            ? [["name": "numsections", "value": 1]]
+            : [["name": "hiddensections", "value": 1], ["name": "coursedisplay", "value": 0]]
     }
 
     /// An element of `core_course_get_courses` (caller holds `moodle/course:update`).

@@ -25,7 +25,8 @@ enum EnrolledUsersFunction {
         let onlyActive = isTrue(options["onlyactive"])
         let onlySuspended = isTrue(options["onlysuspended"])
         if onlyActive && onlySuspended {
-            throw MoodleException.codingError("Both onlyactive and onlysuspended are set, this is probably not what you want!")
+            throw MoodleException.codingError(
+                "Both onlyactive and onlysuspended are set, this is probably not what you want!")
         }
         let now = scenario.site.now
         let rows = scenario.enrolments(inCourse: courseID)
@@ -38,18 +39,23 @@ enum EnrolledUsersFunction {
         let from = max(0, Int(options["limitfrom"] ?? "0") ?? 0)
         let number = max(0, Int(options["limitnumber"] ?? "0") ?? 0)
         let page = userIDs.dropFirst(from).prefix(number == 0 ? Int.max : number)
-        let fields = options["userfields"].map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let fields = options["userfields"].map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
 
         // Indexes built once per call, so large generated sites stay fast.
         let pageIDs = Set(page)
-        let users = Dictionary(scenario.users.filter { pageIDs.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let users = Dictionary(
+            scenario.users.filter { pageIDs.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var activeCourses: [Int: Set<Int>] = [:]
         for row in scenario.enrolments where pageIDs.contains(row.userID) && row.isActive(at: now) {
             activeCourses[row.userID, default: []].insert(row.courseID)
         }
         return .list(
             page.compactMap { users[$0] }.map { user in
-                entry(user, roles: byUser[user.id]!, activeCourseIDs: activeCourses[user.id] ?? [], fields: fields, scenario: scenario)
+                entry(
+                    user, roles: byUser[user.id]!, activeCourseIDs: activeCourses[user.id] ?? [], fields: fields,
+                    scenario: scenario)
             })
     }
 
@@ -63,15 +69,23 @@ enum EnrolledUsersFunction {
     ) -> WSValue {
         var entry = UserView.common(user, scenario)
         entry["lastcourseaccess"] = 0
-        if let custom = UserView.profileFields(user, scenario, withDisplayValue: false) { entry["customfields"] = custom }
+        if let custom = UserView.profileFields(user, scenario, withDisplayValue: false) {
+            entry["customfields"] = custom
+        }
         // One entry per role assignment (a role given twice is listed twice).
-        let roleNames = (rows.max { $0.roles.count < $1.roles.count }?.roles ?? []).sorted { UserView.roleID($0) < UserView.roleID($1) }
+        let roleNames = (rows.max { $0.roles.count < $1.roles.count }?.roles ?? []).sorted {
+            UserView.roleID($0) < UserView.roleID($1)
+        }
         entry["roles"] = .list(
-            roleNames.map { ["roleid": .int(UserView.roleID($0)), "name": "", "shortname": .string($0), "sortorder": 0] })
+            roleNames.map {
+                ["roleid": .int(UserView.roleID($0)), "name": "", "shortname": .string($0), "sortorder": 0]
+            })
         let courses = scenario.courses.filter { activeCourseIDs.contains($0.id) && $0.visible }
         if !courses.isEmpty {
             entry["enrolledcourses"] = .list(
-                courses.map { ["id": .int($0.id), "fullname": .string($0.fullname), "shortname": .string($0.shortname)] })
+                courses.map {
+                    ["id": .int($0.id), "fullname": .string($0.fullname), "shortname": .string($0.shortname)]
+                })
         }
         if let fields {
             // `id` and `fullname` always come back (Moodle 5.1).

@@ -22,7 +22,9 @@ enum ReportBuilderFunctions {
         let page = try params.int("page", default: 0)
         let perPage = try params.int("perpage", default: 10)
         let scenario = state.scenario
-        guard let report = scenario.reports.first(where: { $0.id == reportID }) else { throw MoodleException.invalidRecord }
+        guard let report = scenario.reports.first(where: { $0.id == reportID }) else {
+            throw MoodleException.invalidRecord
+        }
         guard canView(report, caller: caller, site: scenario.site) else {
             throw MoodleException.noPermissions("View custom reports")
         }
@@ -52,8 +54,11 @@ enum ReportBuilderFunctions {
         }
         var values: [String: Double] = [:]
         for (key, value) in object {
-            if let number = value as? NSNumber { values[key] = number.doubleValue }
-            else if let string = value as? String, let number = Double(string) { values[key] = number }
+            if let number = value as? NSNumber {
+                values[key] = number.doubleValue
+            } else if let string = value as? String, let number = Double(string) {
+                values[key] = number
+            }
         }
         state.reportFilters[ReportFilterKey(userID: caller.userID, reportID: reportID)] = values
         return true

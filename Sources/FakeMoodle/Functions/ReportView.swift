@@ -25,7 +25,9 @@ enum ReportView {
         }
         var rows: [[String]] = []
         for enrolment in enrolments {
-            guard let user = users[enrolment.userID], !user.deleted, let course = courses[enrolment.courseID] else { continue }
+            guard let user = users[enrolment.userID], !user.deleted, let course = courses[enrolment.courseID] else {
+                continue
+            }
             let completed = completions[Pair(userID: user.id, courseID: course.id)]
             if report.completedOnly && completed == nil { continue }
             guard matches(filter, timeCompleted: completed) else { continue }

@@ -34,7 +34,10 @@ enum UserFunctions {
         default:
             throw MoodleException.codingError("invalid field parameter")
         }
-        return .list(scenario.users.filter(matches).sorted { $0.id < $1.id }.map { UserView.full($0, scenario, callerID: caller.userID) })
+        return .list(
+            scenario.users.filter(matches).sorted { $0.id < $1.id }.map {
+                UserView.full($0, scenario, callerID: caller.userID)
+            })
     }
 
     /// Search by AND-combined criteria; unknown keys become warnings and are dropped.
@@ -51,7 +54,9 @@ enum UserFunctions {
             guard criterion.hasOnlyKeys(["key", "value"]), let key = criterion["key"]?.text,
                 let value = criterion["value"]?.text
             else { throw MoodleException.invalidParameter }
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter && $0.isASCII }) else { throw MoodleException.invalidParameter }
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter && $0.isASCII }) else {
+                throw MoodleException.invalidParameter
+            }
             guard seen.insert(key).inserted else { throw MoodleException.keyAlreadySet }
             switch key {
             case "id": filters.append { String($0.id) == value }
@@ -64,12 +69,16 @@ enum UserFunctions {
             default:
                 warnings.append([
                     "item": .string(key), "warningcode": "invalidfieldparameter",
-                    "message": .string("The search key '\(key)' is not supported, look at the web service documentation"),
+                    "message": .string(
+                        "The search key '\(key)' is not supported, look at the web service documentation"),
                 ])
             }
         }
         let users = scenario.users.filter { user in !user.deleted && filters.allSatisfy { $0(user) } }
-        return ["users": .list(users.sorted { $0.id < $1.id }.map { UserView.full($0, scenario, callerID: caller.userID) }), "warnings": .list(warnings)]
+        return [
+            "users": .list(users.sorted { $0.id < $1.id }.map { UserView.full($0, scenario, callerID: caller.userID) }),
+            "warnings": .list(warnings),
+        ]
     }
 
     /// SQL `LIKE` without case sensitivity, `%` matching any run of characters.

@@ -20,15 +20,19 @@ enum UsersCoursesFunction {
                 var entry: [String: WSValue] = [
                     "id": .int(course.id), "shortname": .string(course.shortname), "fullname": .string(course.fullname),
                     "displayname": .string(course.fullname), "idnumber": .string(course.idnumber),
-                    "visible": .bool(course.visible), "summary": .string(CourseView(course: course, scenario: scenario).summary),
+                    "visible": .bool(course.visible),
+                    "summary": .string(CourseView(course: course, scenario: scenario).summary),
                     "summaryformat": 1, "format": "topics",
-                    "courseimage": .string("\(scenario.site.url)/pluginfile.php/\(course.id)/course/generated/course.svg"),
+                    "courseimage": .string(
+                        "\(scenario.site.url)/pluginfile.php/\(course.id)/course/generated/course.svg"),
                     "showgrades": true, "lang": "", "enablecompletion": .bool(course.enableCompletion),
                     "completionhascriteria": .bool(course.enableCompletion && !course.criteria.isEmpty),
-                    "completionusertracked": .bool(course.enableCompletion && tracked), "category": .int(course.categoryID),
+                    "completionusertracked": .bool(course.enableCompletion && tracked),
+                    "category": .int(course.categoryID),
                     "startdate": .int(course.startDate), "enddate": .int(course.endDate), "marker": 0,
                     "lastaccess": .null, "isfavourite": false, "hidden": false, "overviewfiles": [],
-                    "showactivitydates": false, "showcompletionconditions": true, "timemodified": .int(course.timeCreated),
+                    "showactivitydates": false, "showcompletionconditions": true,
+                    "timemodified": .int(course.timeCreated),
                 ]
                 if course.enableCompletion {
                     entry["completed"] = .bool(completed)

@@ -50,7 +50,9 @@ public struct Category: Sendable, Codable, Equatable {
     public var visible: Bool
 
     /// Creates a category.
-    public init(id: Int, name: String, idnumber: String? = nil, description: String = "", parent: Int = 0, visible: Bool = true) {
+    public init(
+        id: Int, name: String, idnumber: String? = nil, description: String = "", parent: Int = 0, visible: Bool = true
+    ) {
         self.id = id
         self.name = name
         self.idnumber = idnumber
@@ -76,7 +78,9 @@ public struct Cohort: Sendable, Codable, Equatable {
     public var memberIDs: [Int]
 
     /// Creates a cohort.
-    public init(id: Int, name: String, idnumber: String, description: String = "", visible: Bool = true, memberIDs: [Int] = []) {
+    public init(
+        id: Int, name: String, idnumber: String, description: String = "", visible: Bool = true, memberIDs: [Int] = []
+    ) {
         self.id = id
         self.name = name
         self.idnumber = idnumber

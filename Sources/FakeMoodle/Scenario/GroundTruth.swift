@@ -62,10 +62,16 @@ enum GroundTruthSupplement {
         Category(
             id: 2, name: "Накопительная система", idnumber: "CAT-NAKOP",
             description: "Модули и семинары накопительной системы повышения квалификации (72 часа)", parent: 0),
-        Category(id: 3, name: "Модули ИКТ", idnumber: "CAT-NAKOP-ICT", description: "Test course category 2", parent: 2),
-        Category(id: 4, name: "Предметные семинары", idnumber: "CAT-NAKOP-SEM", description: "Test course category 3", parent: 2),
-        Category(id: 5, name: "Дистанционные курсы", idnumber: "CAT-DIST", description: "Test course category 4", parent: 0),
-        Category(id: 6, name: "Архив 2024", idnumber: "CAT-ARCH-2024", description: "Test course category 5", parent: 0, visible: false),
+        Category(
+            id: 3, name: "Модули ИКТ", idnumber: "CAT-NAKOP-ICT", description: "Test course category 2", parent: 2),
+        Category(
+            id: 4, name: "Предметные семинары", idnumber: "CAT-NAKOP-SEM", description: "Test course category 3",
+            parent: 2),
+        Category(
+            id: 5, name: "Дистанционные курсы", idnumber: "CAT-DIST", description: "Test course category 4", parent: 0),
+        Category(
+            id: 6, name: "Архив 2024", idnumber: "CAT-ARCH-2024", description: "Test course category 5", parent: 0,
+            visible: false),
     ]
 
     static let cohortNames = [
@@ -103,5 +109,7 @@ enum GroundTruthSupplement {
     /// When the cohort-sync instance enrolled its members (their `timestart` is 0).
     static let cohortSyncTime = 1_795_409_220
 
-    static let cities = ["Череповец", "Вологда", "Грязовец", "Кириллов", "Сокол", "Тотьма", "Великий Устюг", "Белозерск"]
+    static let cities = [
+        "Череповец", "Вологда", "Грязовец", "Кириллов", "Сокол", "Тотьма", "Великий Устюг", "Белозерск",
+    ]
 }

@@ -16,7 +16,10 @@ public struct Report: Sendable, Codable, Equatable {
     public var audienceUserIDs: [Int]?
 
     /// Creates a report.
-    public init(id: Int, name: String, completedOnly: Bool = true, timeCreated: Int = 1_735_689_600, audienceUserIDs: [Int]? = nil) {
+    public init(
+        id: Int, name: String, completedOnly: Bool = true, timeCreated: Int = 1_735_689_600,
+        audienceUserIDs: [Int]? = nil
+    ) {
         self.id = id
         self.name = name
         self.completedOnly = completedOnly

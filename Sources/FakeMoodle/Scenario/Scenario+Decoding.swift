@@ -42,11 +42,14 @@ extension Site {
         let defaults = Site()
         let name: String = try c.value("name", default: defaults.name)
         self.init(
-            name: name, url: try c.value("url", default: defaults.url), release: try c.value("release", default: defaults.release),
-            version: try c.value("version", default: defaults.version), timezone: try c.value("timezone", default: defaults.timezone),
+            name: name, url: try c.value("url", default: defaults.url),
+            release: try c.value("release", default: defaults.release),
+            version: try c.value("version", default: defaults.version),
+            timezone: try c.value("timezone", default: defaults.timezone),
             lang: try c.value("lang", default: defaults.lang),
             webServicesEnabled: try c.value("webServicesEnabled", default: true),
-            frontPageName: try c.value("frontPageName", default: name), shortName: try c.value("shortName", default: defaults.shortName),
+            frontPageName: try c.value("frontPageName", default: name),
+            shortName: try c.value("shortName", default: defaults.shortName),
             summary: try c.value("summary", default: ""), adminUserIDs: try c.value("adminUserIDs", default: [2]),
             currentTime: try c.value("currentTime", default: nil))
     }
@@ -59,7 +62,8 @@ extension Course {
         let shortname: String = try c.value("shortname")
         self.init(
             id: try c.value("id"), shortname: shortname, idnumber: try c.value("idnumber", default: shortname),
-            fullname: try c.value("fullname"), categoryID: try c.value("categoryID"), visible: try c.value("visible", default: true),
+            fullname: try c.value("fullname"), categoryID: try c.value("categoryID"),
+            visible: try c.value("visible", default: true),
             enableCompletion: try c.value("enableCompletion", default: true),
             startDate: try c.value("startDate", default: 1_735_689_600), endDate: try c.value("endDate", default: 0),
             summary: try c.value("summary", default: nil), customFields: try c.value("customFields", default: [:]),
@@ -75,7 +79,8 @@ extension User {
         let c = try decoder.container(keyedBy: AnyKey.self)
         self.init(
             id: try c.value("id"), username: try c.value("username"), idnumber: try c.value("idnumber", default: ""),
-            email: try c.value("email", default: nil), firstname: try c.value("firstname"), lastname: try c.value("lastname"),
+            email: try c.value("email", default: nil), firstname: try c.value("firstname"),
+            lastname: try c.value("lastname"),
             department: try c.value("department", default: ""), institution: try c.value("institution", default: ""),
             city: try c.value("city", default: ""), country: try c.value("country", default: "RU"),
             auth: try c.value("auth", default: "manual"), suspended: try c.value("suspended", default: false),
@@ -89,7 +94,8 @@ extension Enrolment {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         self.init(
-            userID: try c.value("userID"), courseID: try c.value("courseID"), method: try c.value("method", default: .manual),
+            userID: try c.value("userID"), courseID: try c.value("courseID"),
+            method: try c.value("method", default: .manual),
             status: try c.value("status", default: .active), timeStart: try c.value("timeStart", default: 0),
             timeEnd: try c.value("timeEnd", default: 0), role: try c.value("role", default: "student"),
             timeCreated: try c.value("timeCreated", default: nil))
@@ -123,8 +129,10 @@ extension Report {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         self.init(
-            id: try c.value("id"), name: try c.value("name"), completedOnly: try c.value("completedOnly", default: true),
-            timeCreated: try c.value("timeCreated", default: 1_735_689_600), audienceUserIDs: try c.value("audienceUserIDs", default: nil))
+            id: try c.value("id"), name: try c.value("name"),
+            completedOnly: try c.value("completedOnly", default: true),
+            timeCreated: try c.value("timeCreated", default: 1_735_689_600),
+            audienceUserIDs: try c.value("audienceUserIDs", default: nil))
     }
 }
 

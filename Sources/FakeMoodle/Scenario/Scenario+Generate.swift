@@ -21,7 +21,8 @@ extension Scenario {
         let yearAgo = now - 365 * 86_400
         var scenario = Scenario(site: Site(name: "Generated fake site (seed \(seed))", currentTime: now))
         scenario.services = [
-            Service(shortname: "credit_bridge", name: "Credit hours bridge", functions: FunctionCatalog.implementedNames)
+            Service(
+                shortname: "credit_bridge", name: "Credit hours bridge", functions: FunctionCatalog.implementedNames)
         ]
         scenario.tokens = [Token(value: serviceToken, userID: 3, service: "credit_bridge")]
         scenario.categories = [
@@ -56,7 +57,8 @@ extension Scenario {
             let roll = Double.random(in: 0..<1, using: &random)
             scenario.users.append(
                 User(
-                    id: id, username: "learner\(id)", idnumber: "PED-\(10_000 + id)", email: "learner\(id)@school.example.org",
+                    id: id, username: "learner\(id)", idnumber: "PED-\(10_000 + id)",
+                    email: "learner\(id)@school.example.org",
                     firstname: "Learner", lastname: "N\(id)", department: "MMC-0\(cohort + 1)",
                     suspended: roll < 0.01, deleted: roll >= 0.01 && roll < 0.015,
                     profile: ["snils": String(format3(id)) + " 00"], password: "secret"))

@@ -32,11 +32,14 @@ extension Scenario {
         var scenario = Scenario(site: site, categories: GroundTruthSupplement.categories)
 
         let bridgeFunctions =
-            FunctionCatalog.knownUnimplemented.filter { !$0.hasPrefix("core_user_create") && !$0.hasPrefix("core_user_update")
-                && $0 != "core_reportbuilder_view_report" && $0 != "core_completion_mark_course_self_completed"
+            FunctionCatalog.knownUnimplemented.filter {
+                !$0.hasPrefix("core_user_create") && !$0.hasPrefix("core_user_update")
+                    && $0 != "core_reportbuilder_view_report" && $0 != "core_completion_mark_course_self_completed"
             } + FunctionCatalog.implementedNames
         scenario.services = [
-            Service(shortname: "credit_bridge", name: "Credit hours bridge", functions: bridgeFunctions.sorted(), authorisedUserIDs: [3, 2]),
+            Service(
+                shortname: "credit_bridge", name: "Credit hours bridge", functions: bridgeFunctions.sorted(),
+                authorisedUserIDs: [3, 2]),
             Service(shortname: "minimal_probe", name: "Minimal probe", functions: ["core_webservice_get_site_info"]),
         ]
         let tokens = groundTruthTokens
@@ -54,7 +57,8 @@ extension Scenario {
             var fields: [String: String] = [:]
             if let hours = course.hours { fields["hours"] = WSValue.phpNumber(hours) }
             if !extras.2.isEmpty { fields["program"] = extras.2 }
-            let module: CompletionCriterion.Module = GroundTruthSupplement.assignmentCourses.contains(course.id) ? .assign : .page
+            let module: CompletionCriterion.Module =
+                GroundTruthSupplement.assignmentCourses.contains(course.id) ? .assign : .page
             let criteria: [CompletionCriterion] =
                 switch course.criteria {
                 case "self": [.selfCompletion]
@@ -65,19 +69,25 @@ extension Scenario {
                 }
             return Course(
                 id: course.id, shortname: course.shortname, idnumber: course.idnumber, fullname: course.fullname,
-                categoryID: course.categoryid, visible: course.visible != 0, enableCompletion: course.enablecompletion != 0,
-                startDate: extras.0, endDate: extras.1, customFields: fields, criteria: criteria, timeCreated: 1_795_409_177,
-                enrolmentMethods: GroundTruthSupplement.selfEnrolmentCourses.contains(course.id) ? [.manual, .self] : [.manual])
+                categoryID: course.categoryid, visible: course.visible != 0,
+                enableCompletion: course.enablecompletion != 0,
+                startDate: extras.0, endDate: extras.1, customFields: fields, criteria: criteria,
+                timeCreated: 1_795_409_177,
+                enrolmentMethods: GroundTruthSupplement.selfEnrolmentCourses.contains(course.id)
+                    ? [.manual, .self] : [.manual])
         }
 
         let password = groundTruthPassword
         scenario.users = [
-            User(id: 1, username: "guest", email: "root@localhost", firstname: "Guest user", lastname: " ", country: ""),
             User(
-                id: 2, username: "admin", email: "admin@ripk.example.org", firstname: "Admin", lastname: "User", country: "",
+                id: 1, username: "guest", email: "root@localhost", firstname: "Guest user", lastname: " ", country: ""),
+            User(
+                id: 2, username: "admin", email: "admin@ripk.example.org", firstname: "Admin", lastname: "User",
+                country: "",
                 password: password),
             User(
-                id: 3, username: "ws_bridge", idnumber: "SVC-BRIDGE", email: "ws-bridge@ripk.example.org", firstname: "Credit",
+                id: 3, username: "ws_bridge", idnumber: "SVC-BRIDGE", email: "ws-bridge@ripk.example.org",
+                firstname: "Credit",
                 lastname: "Bridge", password: password),
         ]
         var members: [String: [Int]] = [:]
@@ -93,7 +103,8 @@ extension Scenario {
                     id: user.id, username: user.username, idnumber: user.idnumber, email: user.email,
                     firstname: user.firstname, lastname: user.lastname,
                     department: isLearner
-                        ? (user.cohort.map { "ММЦ" + $0.dropFirst(3) } ?? GroundTruthSupplement.deletedDepartments[user.id] ?? "")
+                        ? (user.cohort.map { "ММЦ" + $0.dropFirst(3) } ?? GroundTruthSupplement.deletedDepartments[
+                            user.id] ?? "")
                         : "Кафедра ИКТ",
                     institution: isLearner ? "МБОУ «СОШ №\(schoolNumber)»" : "",
                     city: isLearner ? GroundTruthSupplement.cities[user.id % GroundTruthSupplement.cities.count] : "",
@@ -102,18 +113,21 @@ extension Scenario {
             for enrolment in user.enrolments {
                 scenario.enrolments.append(
                     Enrolment(
-                        userID: user.id, courseID: enrolment.courseid, method: Enrolment.Method(rawValue: enrolment.method) ?? .manual,
+                        userID: user.id, courseID: enrolment.courseid,
+                        method: Enrolment.Method(rawValue: enrolment.method) ?? .manual,
                         status: enrolment.status == 0 ? .active : .suspended, timeStart: enrolment.timestart,
                         timeEnd: enrolment.timeend,
                         role: enrolment.roles,
                         timeCreated: enrolment.method == "cohort" ? GroundTruthSupplement.cohortSyncTime : nil))
             }
             for completion in user.completions {
-                scenario.completions.append(Completion(userID: user.id, courseID: completion.courseid, timeCompleted: completion.timecompleted))
+                scenario.completions.append(
+                    Completion(userID: user.id, courseID: completion.courseid, timeCompleted: completion.timecompleted))
             }
         }
         scenario.cohorts = GroundTruthSupplement.cohortNames.sorted { $0.value.0 < $1.value.0 }.map { idnumber, info in
-            Cohort(id: info.0, name: info.1, idnumber: idnumber, description: info.2, memberIDs: members[idnumber] ?? [])
+            Cohort(
+                id: info.0, name: info.1, idnumber: idnumber, description: info.2, memberIDs: members[idnumber] ?? [])
         }
         scenario.reports = [
             Report(id: 1, name: "Зачтённые часы (завершения курсов)", timeCreated: 1_795_409_270, audienceUserIDs: [3])

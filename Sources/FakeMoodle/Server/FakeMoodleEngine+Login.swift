@@ -10,7 +10,9 @@ extension FakeMoodleEngine {
         for (name, value) in fields { params[name] = value }
         if let fault = controls.withLock({ $0.admit(function: "login/token.php") }) {
             if let early = await earlyResponse(for: fault) { return early }
-            if case .exception(let exception) = fault { return Self.loginError(exception.errorCode ?? "error", exception.message) }
+            if case .exception(let exception) = fault {
+                return Self.loginError(exception.errorCode ?? "error", exception.message)
+            }
             return Self.damage(tokenAnswer(params), with: fault)
         }
         return tokenAnswer(params)
@@ -61,7 +63,8 @@ extension FakeMoodleEngine {
 
     static func loginError(_ code: String, _ message: String) -> RawResponse {
         let shape = WSShape.object([
-            "error": .string, "errorcode": .string, "stacktrace": .string, "debuginfo": .string, "reproductionlink": .string,
+            "error": .string, "errorcode": .string, "stacktrace": .string, "debuginfo": .string,
+            "reproductionlink": .string,
         ])
         let body: WSValue = [
             "error": .string(message), "errorcode": .string(code), "stacktrace": .null, "debuginfo": .null,

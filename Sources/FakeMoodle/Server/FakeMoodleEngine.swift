@@ -32,15 +32,20 @@ final class FakeMoodleEngine: Sendable {
         } else {
             let outcome: Result<(WSValue, WSShape), MoodleException>? = state.withLock { state in
                 guard state.scenario.site.webServicesEnabled else { return nil }
-                return Result { try Self.execute(functionName, token: merged["wstoken"] ?? "", arguments: arguments, state: &state) }
-                    .mapError { $0 as? MoodleException ?? .invalidParameter }
+                return Result {
+                    try Self.execute(functionName, token: merged["wstoken"] ?? "", arguments: arguments, state: &state)
+                }
+                .mapError { $0 as? MoodleException ?? .invalidParameter }
             }
             switch outcome {
             case nil:
                 return .forbiddenEmpty
             case .success(let (value, shape))?:
                 rows = value.rowCount
-                response = isJSON ? .json(PHPJSONEncoder.encode(value, shape: shape)) : .xml(MoodleXMLEncoder.encode(value, shape: shape))
+                response =
+                    isJSON
+                    ? .json(PHPJSONEncoder.encode(value, shape: shape))
+                    : .xml(MoodleXMLEncoder.encode(value, shape: shape))
             case .failure(let exception)?:
                 response = Self.render(exception, json: isJSON)
             }
@@ -52,7 +57,9 @@ final class FakeMoodleEngine: Sendable {
     }
 
     /// Authenticates the token as Moodle does, then runs the function.
-    static func execute(_ name: String, token: String, arguments: FormValue, state: inout SiteState) throws -> (WSValue, WSShape) {
+    static func execute(
+        _ name: String, token: String, arguments: FormValue, state: inout SiteState
+    ) throws -> (WSValue, WSShape) {
         guard !state.deletedTokens.contains(token),
             let record = state.scenario.tokens.first(where: { $0.value == token })
         else { throw MoodleException.invalidToken }
@@ -65,30 +72,40 @@ final class FakeMoodleEngine: Sendable {
         case .ipRestricted:
             throw MoodleException.accessException
         }
-        guard let user = state.scenario.user(id: record.userID), !user.deleted else { throw MoodleException.accessException }
+        guard let user = state.scenario.user(id: record.userID), !user.deleted else {
+            throw MoodleException.accessException
+        }
         if user.suspended { throw MoodleException.userSuspended(user.username) }
         guard let service = state.scenario.service(record.service) else { throw MoodleException.accessException }
         guard !name.isEmpty else { throw MoodleException.invalidParameter }
-        return try FunctionCatalog.invoke(name, arguments: arguments, caller: .init(userID: user.id, service: service), state: &state)
+        return try FunctionCatalog.invoke(
+            name, arguments: arguments, caller: .init(userID: user.id, service: service), state: &state)
     }
 
     static func render(_ exception: MoodleException, json: Bool) -> RawResponse {
         if json {
-            var body: [String: WSValue] = ["exception": .string(exception.className), "message": .string(exception.message)]
+            var body: [String: WSValue] = [
+                "exception": .string(exception.className), "message": .string(exception.message),
+            ]
             if let code = exception.errorCode { body["errorcode"] = .string(code) }
             let shape = WSShape.object(["exception": .string, "errorcode": .string, "message": .string])
             return .json(PHPJSONEncoder.encode(.object(body), shape: shape))
         }
-        return .xml(MoodleXMLEncoder.encodeException(className: exception.className, errorCode: exception.errorCode, message: exception.message))
+        return .xml(
+            MoodleXMLEncoder.encodeException(
+                className: exception.className, errorCode: exception.errorCode, message: exception.message))
     }
 
     /// Faults that replace the answer entirely (after any hang).
     func earlyResponse(for fault: Fault) async -> RawResponse? {
         switch fault {
         case .httpStatus(let code):
-            return .html(status: code, "<html><head><title>\(code)</title></head><body><h1>\(code)</h1></body></html>\n")
+            return .html(
+                status: code, "<html><head><title>\(code)</title></head><body><h1>\(code)</h1></body></html>\n")
         case .tooManyRequests(let seconds):
-            return .html(status: 429, "<html><body><h1>429 Too Many Requests</h1></body></html>\n", extraHeaders: [("Retry-After", String(seconds))])
+            return .html(
+                status: 429, "<html><body><h1>429 Too Many Requests</h1></body></html>\n",
+                extraHeaders: [("Retry-After", String(seconds))])
         case .maintenancePage:
             return await earlyResponse(for: .maintenance(retryAfter: 300))
         case .maintenance(let seconds):
@@ -113,7 +130,8 @@ final class FakeMoodleEngine: Sendable {
         case .truncatedBody:
             response.body = response.body.prefix(response.body.count / 2)
         case .malformedBody:
-            let warning = "<br />\n<b>Warning</b>:  Undefined array key \"id\" in <b>/var/www/moodle/lib/externallib.php</b> on line <b>123</b><br />\n"
+            let warning =
+                "<br />\n<b>Warning</b>:  Undefined array key \"id\" in <b>/var/www/moodle/lib/externallib.php</b> on line <b>123</b><br />\n"
             response.body = Data(warning.utf8) + response.body
         default:
             break

@@ -61,10 +61,12 @@ public final class FakeMoodleServer: Sendable {
 
     /// Stops listening and closes open connections.
     public func stop() async {
-        guard let current = running.withLock({ state -> (server: HTTPServer, task: Task<Void, any Error>, url: URL)? in
-            defer { state = nil }
-            return state
-        }) else { return }
+        guard
+            let current = running.withLock({ state -> (server: HTTPServer, task: Task<Void, any Error>, url: URL)? in
+                defer { state = nil }
+                return state
+            })
+        else { return }
         await current.server.stop(timeout: 0.2)
         current.task.cancel()
     }
@@ -75,15 +77,20 @@ public final class FakeMoodleServer: Sendable {
     /// The REST endpoint URL while running.
     public var restURL: URL? { baseURL?.appendingPathComponent("webservice/rest/server.php") }
 
-    private static func respond(to request: HTTPRequest, _ handle: ([(String, String)]) async -> RawResponse) async -> HTTPResponse {
+    private static func respond(
+        to request: HTTPRequest, _ handle: ([(String, String)]) async -> RawResponse
+    ) async -> HTTPResponse {
         var fields = request.query.map { ($0.name, $0.value) }
-        if request.method == .POST, let body = try? await request.bodyData, let text = String(data: body, encoding: .utf8) {
+        if request.method == .POST, let body = try? await request.bodyData,
+            let text = String(data: body, encoding: .utf8)
+        {
             fields += FormValue.pairs(fromURLEncoded: text)
         }
         let raw = await handle(fields)
         var headers = HTTPHeaders()
         for (name, value) in raw.headers { headers.addValue(value, for: HTTPHeader(name)) }
-        return HTTPResponse(statusCode: HTTPStatusCode(raw.status, phrase: phrase(raw.status)), headers: headers, body: raw.body)
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(raw.status, phrase: phrase(raw.status)), headers: headers, body: raw.body)
     }
 
     private static func phrase(_ status: Int) -> String {

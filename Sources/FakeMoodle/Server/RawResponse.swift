@@ -31,7 +31,8 @@ struct RawResponse: Sendable {
 
     static func html(status: Int, _ text: String, extraHeaders: [(String, String)] = []) -> RawResponse {
         RawResponse(
-            status: status, headers: [("Content-Type", "text/html; charset=utf-8")] + extraHeaders, body: Data(text.utf8))
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8")] + extraHeaders,
+            body: Data(text.utf8))
     }
 
     /// Web services or the REST protocol disabled (Moodle 5.1).

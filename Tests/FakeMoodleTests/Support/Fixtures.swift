@@ -52,7 +52,9 @@ struct Capture: Sendable, CustomStringConvertible {
         endpoint = object["endpoint"] as? String ?? "/webservice/rest/server.php"
         method = (object["http_method"] ?? object["method"]) as? String ?? "POST"
         function = (object["wsfunction"] ?? object["function"]) as? String
-        token = (object["token"] as? String).map { $0.replacingOccurrences(of: "{{", with: "").replacingOccurrences(of: "}}", with: "") }
+        token = (object["token"] as? String).map {
+            $0.replacingOccurrences(of: "{{", with: "").replacingOccurrences(of: "}}", with: "")
+        }
         formFields = (object["form_fields"] as? [[String]] ?? []).map { ($0[0], $0[1]) }
         answers = [:]
         let dir = url.deletingLastPathComponent()

@@ -45,7 +45,10 @@ indirect enum Node: Equatable, CustomStringConvertible {
         switch self {
         case .object(let pairs): .object(pairs.map { Pair(key: $0.key, value: $0.value.removingFields(shortnames)) })
         case .list(let items):
-            .list(items.filter { $0["shortname"]?.text.map { !shortnames.contains($0) } ?? true }.map { $0.removingFields(shortnames) })
+            .list(
+                items.filter { $0["shortname"]?.text.map { !shortnames.contains($0) } ?? true }.map {
+                    $0.removingFields(shortnames)
+                })
         default: self
         }
     }
@@ -111,7 +114,9 @@ indirect enum Node: Equatable, CustomStringConvertible {
                 while bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
                 index += 1
                 let literal = Data(bytes[start..<index])
-                guard let string = try JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String else {
+                guard
+                    let string = try JSONSerialization.jsonObject(with: literal, options: .fragmentsAllowed) as? String
+                else {
                     throw ParseError(message: "string")
                 }
                 return .string(string)

@@ -9,7 +9,9 @@ enum ShapeComparison {
             let ek = e.map(\.key)
             let ak = a.map(\.key)
             if ek != ak { return ["\(path): keys \(ek) ≠ \(ak)"] }
-            return zip(e, a).flatMap { shapeDifferences(expected: $0.value, actual: $1.value, path: "\(path).\($0.key)") }
+            return zip(e, a).flatMap {
+                shapeDifferences(expected: $0.value, actual: $1.value, path: "\(path).\($0.key)")
+            }
         case (.list(let e), .list(let a)):
             if e.isEmpty != a.isEmpty { return ["\(path): list with \(e.count) ≠ \(a.count) elements"] }
             return pairs(e, a).flatMap { shapeDifferences(expected: $0.0, actual: $0.1, path: "\(path)[\($0.2)]") }
@@ -25,8 +27,11 @@ enum ShapeComparison {
         case (.object(let e), .object(let a)):
             return e.flatMap { pair -> [String] in
                 guard !ignoring.contains(pair.key) else { return [] }
-                guard let other = a.first(where: { $0.key == pair.key })?.value else { return ["\(path).\(pair.key): missing"] }
-                return valueDifferences(expected: pair.value, actual: other, ignoring: ignoring, path: "\(path).\(pair.key)")
+                guard let other = a.first(where: { $0.key == pair.key })?.value else {
+                    return ["\(path).\(pair.key): missing"]
+                }
+                return valueDifferences(
+                    expected: pair.value, actual: other, ignoring: ignoring, path: "\(path).\(pair.key)")
             }
         case (.list(let e), .list(let a)):
             if let first = e.first ?? a.first, identity(first) != nil {
@@ -51,7 +56,10 @@ enum ShapeComparison {
 
     private static func strip(_ node: Node, _ ignoring: Set<String>) -> Node {
         switch node {
-        case .object(let pairs): .object(pairs.filter { !ignoring.contains($0.key) }.map { .init(key: $0.key, value: strip($0.value, ignoring)) })
+        case .object(let pairs):
+            .object(
+                pairs.filter { !ignoring.contains($0.key) }.map { .init(key: $0.key, value: strip($0.value, ignoring)) }
+            )
         case .list(let items): .list(items.map { strip($0, ignoring) })
         default: node
         }

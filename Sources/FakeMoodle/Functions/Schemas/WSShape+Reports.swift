@@ -4,42 +4,43 @@
 extension WSShape {
     /// `core_reportbuilder_list_reports`.
     static let listReports: WSShape = .object([
-        "reports": .list(.object([
-            "name": .string,
-            "source": .string,
-            "type": .int,
-            "uniquerows": .bool,
-            "conditiondata": .string,
-            "settingsdata": .string,
-            "contextid": .int,
-            "component": .string,
-            "area": .string,
-            "itemid": .int,
-            "usercreated": .int,
-            "id": .int,
-            "timecreated": .int,
-            "timemodified": .int,
-            "usermodified": .int,
-            "sourcename": .string,
-            "tags": .list(.string),
-            "customfields": .object([
-                "data": .list(.string),
-            ]),
-            "modifiedby": .object([
+        "reports": .list(
+            .object([
+                "name": .string,
+                "source": .string,
+                "type": .int,
+                "uniquerows": .bool,
+                "conditiondata": .string,
+                "settingsdata": .string,
+                "contextid": .int,
+                "component": .string,
+                "area": .string,
+                "itemid": .int,
+                "usercreated": .int,
                 "id": .int,
-                "email": .string,
-                "idnumber": .string,
-                "phone1": .string,
-                "phone2": .string,
-                "department": .string,
-                "institution": .string,
-                "fullname": .string,
-                "identity": .string,
-                "profileurl": .string,
-                "profileimageurl": .string,
-                "profileimageurlsmall": .string,
-            ]),
-        ])),
+                "timecreated": .int,
+                "timemodified": .int,
+                "usermodified": .int,
+                "sourcename": .string,
+                "tags": .list(.string),
+                "customfields": .object([
+                    "data": .list(.string)
+                ]),
+                "modifiedby": .object([
+                    "id": .int,
+                    "email": .string,
+                    "idnumber": .string,
+                    "phone1": .string,
+                    "phone2": .string,
+                    "department": .string,
+                    "institution": .string,
+                    "fullname": .string,
+                    "identity": .string,
+                    "profileurl": .string,
+                    "profileimageurl": .string,
+                    "profileimageurlsmall": .string,
+                ]),
+            ])),
         "warnings": .warnings,
     ])
 
@@ -64,7 +65,7 @@ extension WSShape {
             "sourcename": .string,
             "tags": .list(.string),
             "customfields": .object([
-                "data": .list(.string),
+                "data": .list(.string)
             ]),
             "modifiedby": .object([
                 "id": .int,
@@ -83,9 +84,10 @@ extension WSShape {
         ]),
         "data": .object([
             "headers": .list(.string),
-            "rows": .list(.object([
-                "columns": .list(.string),
-            ])),
+            "rows": .list(
+                .object([
+                    "columns": .list(.string)
+                ])),
             "totalrowcount": .int,
         ]),
         "warnings": .warnings,

@@ -13,19 +13,21 @@ extension WSShape {
         "userid": .int,
         "siteurl": .string,
         "userpictureurl": .string,
-        "functions": .list(.object([
-            "name": .string,
-            "version": .string,
-        ])),
+        "functions": .list(
+            .object([
+                "name": .string,
+                "version": .string,
+            ])),
         "downloadfiles": .int,
         "uploadfiles": .int,
         "release": .string,
         "version": .string,
         "mobilecssurl": .string,
-        "advancedfeatures": .list(.object([
-            "name": .string,
-            "value": .int,
-        ])),
+        "advancedfeatures": .list(
+            .object([
+                "name": .string,
+                "value": .int,
+            ])),
         "usercanmanageownfiles": .bool,
         "userquota": .int,
         "usermaxuploadfilesize": .int,
