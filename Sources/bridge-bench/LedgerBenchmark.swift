@@ -41,14 +41,8 @@ struct LedgerBenchmark {
             source: .moodle(site: "ripk", courseID: module, userID: person), idempotencyKey: "bench/\(index)")
     }
 
-    func run(progress: (String) -> Void) async throws -> Figures {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let ledgerPath = folder.appendingPathComponent("bench-ledger.sqlite").path
-        let shellPath = folder.appendingPathComponent("bench-shell.sqlite").path
-        for path in [ledgerPath, shellPath] {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        let ledger = try SQLiteLedger(path: ledgerPath)
+    /// Saves the generated persons, so totals can group by category.
+    static func appendPersons(to ledger: any LedgerStore) async throws {
         let persons = (0..<Self.persons).map { i in
             Person(
                 id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя",
@@ -58,29 +52,40 @@ struct LedgerBenchmark {
             LedgerBatch(
                 id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(),
                 persons: persons))
+    }
+
+    /// Appends the first `count` generated entries in batches; `prefix` keeps batch ids apart.
+    static func appendGenerated(_ count: Int, batchSize: Int, prefix: String, to ledger: any LedgerStore) async throws {
+        for start in stride(from: 0, to: count, by: batchSize) {
+            let drafts = (start..<min(start + batchSize, count)).map(Self.draft)
+            _ = try await ledger.append(
+                LedgerBatch(
+                    id: BatchID("\(prefix)\(start)"), kind: .sync, actor: "bench", description: "bench",
+                    recordedAt: Date(), entries: drafts))
+        }
+    }
+
+    func run(progress: (String) -> Void) async throws -> Figures {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ledgerPath = folder.appendingPathComponent("bench-ledger.sqlite").path
+        let shellPath = folder.appendingPathComponent("bench-shell.sqlite").path
+        for path in [ledgerPath, shellPath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let ledger = try SQLiteLedger(path: ledgerPath)
+        try await Self.appendPersons(to: ledger)
 
         progress("appending \(entries) entries through SQLiteLedger in batches of \(batchSize)…")
         let appendSeconds = try await time {
-            for start in stride(from: 0, to: entries, by: batchSize) {
-                let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
-                _ = try await ledger.append(
-                    LedgerBatch(
-                        id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(),
-                        entries: drafts))
-            }
+            try await Self.appendGenerated(entries, batchSize: batchSize, prefix: "b", to: ledger)
         }
         progress("  \(Int(Double(entries) / appendSeconds)) entries/s")
         progress("re-importing the same \(entries) keys…")
         let reimportSeconds = try await time {
-            for start in stride(from: 0, to: entries, by: batchSize) {
-                let drafts = (start..<min(start + batchSize, entries)).map(Self.draft)
-                let outcome = try await ledger.append(
-                    LedgerBatch(
-                        id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench", recordedAt: Date(),
-                        entries: drafts))
-                precondition(outcome.written == 0)
-            }
+            try await Self.appendGenerated(entries, batchSize: batchSize, prefix: "r", to: ledger)
         }
+        let count = try await ledger.entryCount()
+        guard count == entries else { throw BenchError("the re-import wrote \(count - entries) entries") }
         progress("computing totals…")
         let personSeconds = try await time { _ = try await ledger.personTotals() }
         let monthlySeconds = try await time { _ = try await ledger.monthlyTotals(utcOffsetSeconds: 10_800) }

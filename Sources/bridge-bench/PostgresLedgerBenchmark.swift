@@ -29,34 +29,14 @@
             let configuration = try PostgresLedger.Configuration(url: url, schema: schema)
             let ledger = try await PostgresLedger(configuration: configuration)
             defer { Task { await ledger.close() } }
-            let persons = (0..<LedgerBenchmark.persons).map { i in
-                Person(
-                    id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя",
-                    category: LearnerCategory.allCases[i % 3])
-            }
-            _ = try await ledger.append(
-                LedgerBatch(
-                    id: "persons", kind: .manual, actor: "bench", description: "persons", recordedAt: Date(),
-                    persons: persons))
+            try await LedgerBenchmark.appendPersons(to: ledger)
             progress("appending \(entries) entries through PostgresLedger in batches of \(batchSize)…")
             let appendSeconds = try await time {
-                for start in stride(from: 0, to: entries, by: batchSize) {
-                    let drafts = (start..<min(start + batchSize, entries)).map(LedgerBenchmark.draft)
-                    _ = try await ledger.append(
-                        LedgerBatch(
-                            id: BatchID("b\(start)"), kind: .sync, actor: "bench", description: "bench",
-                            recordedAt: Date(), entries: drafts))
-                }
+                try await LedgerBenchmark.appendGenerated(entries, batchSize: batchSize, prefix: "b", to: ledger)
             }
             progress("re-importing the same keys…")
             let reimportSeconds = try await time {
-                for start in stride(from: 0, to: entries, by: batchSize) {
-                    let drafts = (start..<min(start + batchSize, entries)).map(LedgerBenchmark.draft)
-                    _ = try await ledger.append(
-                        LedgerBatch(
-                            id: BatchID("r\(start)"), kind: .sync, actor: "bench", description: "bench",
-                            recordedAt: Date(), entries: drafts))
-                }
+                try await LedgerBenchmark.appendGenerated(entries, batchSize: batchSize, prefix: "r", to: ledger)
             }
             let personSeconds = try await time { _ = try await ledger.personTotals() }
             let monthlySeconds = try await time { _ = try await ledger.monthlyTotals(utcOffsetSeconds: 10_800) }
