@@ -5,7 +5,7 @@ import Yams
 /// Reads a region's mapping files and checks them, reporting every problem with file, line and key.
 ///
 /// Every `*.yaml` (or `*.yml`) file of the folder is read; each holds a `version` and any of the
-/// sections `sites`, `modules`, `programs`, `centres`, `centre_field`, `categories`, `plan`,
+/// sections `sites`, `modules`, `programs`, `institution`, `centres`, `centre_field`, `categories`, `plan`,
 /// `persons`. Sections with lists may be split over several files.
 ///
 /// ```swift
@@ -115,6 +115,7 @@ public struct MappingLoader: Sendable {
         if let value = keys.optional("centres") {
             mapping.organisation.centres += OrganisationSection.readCentres(value)
         }
+        if let value = keys.optional("institution") { mapping.organisation.institution = value.string }
         if let value = keys.optional("centre_field") { mapping.organisation.centreField = value.string }
         if let value = keys.optional("categories") {
             OrganisationSection.readCategories(value, into: &mapping.organisation)

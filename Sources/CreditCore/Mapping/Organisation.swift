@@ -22,6 +22,8 @@ public struct Centre: Hashable, Sendable {
 
 /// How learners are sorted into categories and centres from what Moodle knows of them.
 public struct Organisation: Hashable, Sendable {
+    /// The institution's full name, as reports and documents print it.
+    public var institution: String?
     public var centres: [Centre]
     /// The user field whose value names the centre when no cohort does (e.g. `department`).
     public var centreField: String?
@@ -33,9 +35,11 @@ public struct Organisation: Hashable, Sendable {
     public var defaultCategory: LearnerCategory
 
     public init(
-        centres: [Centre] = [], centreField: String? = nil, categoryField: String? = nil,
-        categoryValues: [LearnerCategory: [String]] = [:], defaultCategory: LearnerCategory = .teacher
+        institution: String? = nil, centres: [Centre] = [], centreField: String? = nil,
+        categoryField: String? = nil, categoryValues: [LearnerCategory: [String]] = [:],
+        defaultCategory: LearnerCategory = .teacher
     ) {
+        self.institution = institution
         self.centres = centres
         self.centreField = centreField
         self.categoryField = categoryField
