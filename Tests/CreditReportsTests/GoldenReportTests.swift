@@ -22,6 +22,16 @@ struct GoldenReportTests {
         try Golden.check(String(decoding: data, as: UTF8.self), file: "\(kind.rawValue).json")
     }
 
+    @Test("CSV summary and further sheets, each a table of its own", arguments: ReportKind.allCases)
+    func csvCompanions(kind: ReportKind) async throws {
+        let table = try await ReportFixture.make().table(kind)
+        let files = try ReportFormat.csv.files(table, name: kind.rawValue)
+        #expect(files.map(\.name).first == "\(kind.rawValue).csv")
+        for file in files.dropFirst() {
+            try Golden.check(String(decoding: file.data.dropFirst(3), as: UTF8.self), file: file.name)
+        }
+    }
+
     @Test("XLSX, compared by content", arguments: ReportKind.allCases)
     func xlsx(kind: ReportKind) async throws {
         let table = try await ReportFixture.make().table(kind)

@@ -25,14 +25,16 @@ struct LibreOfficeTests {
         for (name, table) in tables {
             let text = try #require(converted[name], "LibreOffice produced no CSV for \(name)")
             let lines = text.split(whereSeparator: \.isNewline).map(String.init)
-            // The header row comes back as written.
-            let header = CSVLine.split(try #require(lines.first))
-            #expect(header == table.headers(.ru), "\(name) header")
-            // Every data row comes back cell by cell, dates as dd.mm.yyyy, numbers as numbers.
-            for (index, row) in table.rows.enumerated() {
-                let cells = CSVLine.split(lines[index + 1])
+            // The title block comes first, with the report's title on the first line.
+            #expect(CSVLine.split(try #require(lines.first)).first == table.title.ru, "\(name) title")
+            // The header row comes back as written, below the title block.
+            let header = try #require(
+                lines.firstIndex { CSVLine.split($0) == table.headers(.ru) }, "\(name): no header row")
+            // Every data and total row comes back cell by cell, dates as dd.mm.yyyy, numbers as numbers.
+            for (index, row) in (table.rows + table.totals).enumerated() {
+                let cells = CSVLine.split(lines[header + 1 + index])
                 let expected = row.map { $0.plainText(.ru) }
-                #expect(Array(cells.prefix(expected.count)) == expected, "\(name) row \(index + 2)")
+                #expect(Array(cells.prefix(expected.count)) == expected, "\(name) row \(index + 1)")
             }
         }
         #expect(converted["credit-sheet"]?.contains("Цифровые образовательные ресурсы в работе учителя") == true)

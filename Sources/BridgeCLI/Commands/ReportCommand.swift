@@ -49,7 +49,10 @@ struct ReportCommand: AsyncParsableCommand {
             } catch let error as ReportError {
                 throw CLIError(error.description)
             }
-        case .certificates: table = CertificatesBuilder().build(snapshot: snapshot, context: context, filter: filter)
+        case .certificates:
+            table = CertificatesBuilder().build(
+                snapshot: snapshot, context: context, filter: filter,
+                details: try PersonsFileLocation(options: options, explicit: persons).read())
         case .statements: table = StatementsBuilder().build(snapshot: snapshot, context: context, filter: filter)
         case .plan: table = PlanBuilder().build(snapshot: snapshot, context: context, filter: filter)
         case .centres: table = CentresBuilder().build(snapshot: snapshot, context: context, filter: filter)
@@ -57,7 +60,6 @@ struct ReportCommand: AsyncParsableCommand {
             let export = FRDOBuilder().build(
                 snapshot: snapshot, details: try PersonsFileLocation(options: options, explicit: persons).read(),
                 context: context, filter: filter)
-            for problem in export.problems { Printer.error("left out: \(problem)") }
             table = export.table
         case .reconciliation:
             let result = try await Reconciliation.table(
@@ -68,6 +70,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
             table = result.table
         }
+        for line in table.missingDataLines { Printer.error("missing data: \(line)") }
         try output.write(table, name: kind.rawValue)
     }
 }
@@ -78,28 +81,40 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "ru or en: the language of the labels.") var lang: ReportLanguage = .ru
     @Option(help: "A file, or a folder to write KIND.FORMAT into (default: standard output for CSV and JSON).")
     var out: String?
-    @Option(help: "comma, or semicolon for spreadsheet programs in a Russian locale.")
-    var separator: CSVReportWriter.Separator = .comma
+    @Option(help: "CSV field separator: semicolon (default with Russian labels) or comma (default with English).")
+    var separator: CSVReportWriter.Separator?
 
-    /// Writes `table` to --out (or standard output), named `name` when --out is a folder.
+    /// Writes `table` to --out (or standard output), named `name` when --out is a folder. A CSV
+    /// report's summary and further sheets go to files of their own beside it (`NAME-summary.csv`);
+    /// on standard output only the table is written.
     func write(_ table: ReportTable, name: String) throws {
-        let data: Data
-        do { data = try format.render(table, language: lang, separator: separator) } catch {
+        let files: [ReportFormat.File]
+        do { files = try format.files(table, name: name, language: lang, separator: separator) } catch {
             throw CLIError("cannot write the report: \(error)")
         }
         guard var path = out else {
             guard format != .xlsx else { throw CLIError("an XLSX report needs --out FILE (or a folder)") }
-            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(files[0].data)
             return
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            path = URL(fileURLWithPath: path).appendingPathComponent("\(name).\(format.fileExtension)").path
+            path = URL(fileURLWithPath: path).appendingPathComponent(files[0].name).path
         }
-        do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-            throw CLIError("cannot write \(path): \(error.localizedDescription)")
+        let main = URL(fileURLWithPath: path)
+        let stem = main.deletingPathExtension().lastPathComponent
+        for (index, file) in files.enumerated() {
+            // Companion files take the main file's name: sheet.csv → sheet-summary.csv.
+            let url =
+                index == 0
+                ? main
+                : main.deletingLastPathComponent().appendingPathComponent(
+                    stem + file.name.dropFirst(name.count))
+            do { try file.data.write(to: url) } catch {
+                throw CLIError("cannot write \(url.path): \(error.localizedDescription)")
+            }
+            Printer.error(index == 0 ? "wrote \(url.path) (\(table.rows.count) rows)" : "wrote \(url.path)")
         }
-        Printer.error("wrote \(path) (\(table.rows.count) rows)")
     }
 }
 

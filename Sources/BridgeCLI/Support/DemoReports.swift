@@ -22,8 +22,7 @@ struct DemoReports {
         let reconciliation = try await Reconciliation.table(
             mapping: mapping, ledger: ledger, connector: connector, sites: nil)
         for format in ["csv", "xlsx"] {
-            var output = try ReportOutputOptions.parse(["--format", format, "--out", out])
-            output.separator = .semicolon
+            let output = try ReportOutputOptions.parse(["--format", format, "--out", out])
             try output.write(reconciliation.table, name: "reconciliation")
             written.append("reconciliation.\(format)")
             for kind in ["certificates", "frdo", "statements", "plan", "centres", "credit-sheet"] {
@@ -37,11 +36,11 @@ struct DemoReports {
         return written
     }
 
-    /// A registrar's persons file for the demo: birth dates, sex and diplomas, invented
-    /// deterministically for each learner.
+    /// A registrar's persons file for the demo: middle names, birth dates, sex and diplomas, invented
+    /// deterministically for each learner (Moodle holds none of them).
     private func personsFile(_ snapshot: LedgerSnapshot) -> String {
         var lines = [
-            "person_id;snils;birth_date;sex;education_level;diploma_last_name;diploma_series;diploma_number;citizenship"
+            "person_id;snils;middle_name;birth_date;sex;education_level;diploma_last_name;diploma_series;diploma_number;citizenship"
         ]
         for (index, person) in snapshot.persons.enumerated() {
             let day = 1 + index % 28
@@ -53,8 +52,10 @@ struct DemoReports {
             let snils =
                 person.snils?.formatted ?? (try? SNILS(parsing: nine + SNILS.checksum(ofFirstNine: nine)))?.formatted
                 ?? ""
+            let fathers = ["Александров", "Сергеев", "Иванов", "Николаев", "Владимиров", "Петров", "Михайлов"]
+            let middleName = person.middleName ?? fathers[index % fathers.count] + (female ? "на" : "ич")
             lines.append(
-                "\(person.id);\(snils);\(String(format: "%02d.%02d.%04d", day, month, year));\(female ? "Жен" : "Муж");"
+                "\(person.id);\(snils);\(middleName);\(String(format: "%02d.%02d.%04d", day, month, year));\(female ? "Жен" : "Муж");"
                     + "Высшее образование;\(person.lastName);10\(70 + index % 20);\(String(format: "%07d", 100_000 + index * 37));643"
             )
         }

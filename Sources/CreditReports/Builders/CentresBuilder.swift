@@ -24,7 +24,8 @@ public struct CentresBuilder: Sendable {
         var routes: [RouteProgress.Status: Int] = [:]
     }
 
-    /// One row per centre of the mapping (and one for learners in none, when there are any), then a total.
+    /// One row per centre of the mapping (and one for learners in none, when there are any), and a
+    /// total row.
     public func build(
         snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter()
     ) -> ReportTable {
@@ -64,11 +65,12 @@ public struct CentresBuilder: Sendable {
                 key.map { .text(context.name(of: $0)) } ?? .label(LocalizedText(ru: "без ММЦ", en: "no centre"))
             rows.append(cells(id: .text(key?.rawValue ?? "—"), name: name, tally))
         }
-        rows.append(cells(id: .label(LocalizedText(ru: "Итого", en: "Total")), name: .empty, total))
+        let totals = [cells(id: .label(LocalizedText(ru: "Итого", en: "Total")), name: .empty, total)]
         return ReportTable(
             kind: .centres,
             title: LocalizedText(ru: "Обучение по методическим центрам", en: "Training by methodical centre"),
             sheetName: LocalizedText(ru: "ММЦ", en: "Centres"), columns: Self.columns, rows: rows,
+            totals: totals,
             summary: [
                 .init("learners", ru: "Слушателей", en: "Learners", value: .integer(total.learners.count)),
                 .init("hours", ru: "Часов", en: "Hours", value: .hours(total.hours)),

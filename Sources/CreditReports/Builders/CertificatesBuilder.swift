@@ -2,7 +2,9 @@ import CreditCore
 import Foundation
 
 /// Builds the certificates report: every route that reached its target, with its registration number
-/// once a certificate is issued.
+/// once a certificate is issued, the program's volume (the course hours the certificate states) and
+/// the hours the learner actually accumulated; a further sheet lists the issued certificates that
+/// lack a value the federal registry requires.
 public struct CertificatesBuilder: Sendable {
     public init() {}
 
@@ -18,12 +20,15 @@ public struct CertificatesBuilder: Sendable {
         ReportColumn("route", ru: "ИОМ", en: "Route", width: 14),
         ReportColumn("start", ru: "Начало", en: "Start", width: 12),
         ReportColumn("completedOn", ru: "Дата завершения", en: "Completed on", width: 12),
-        ReportColumn("hours", ru: "Часы", en: "Hours", width: 8),
+        ReportColumn("programHours", ru: "Срок обучения, часов", en: "Program hours", width: 10),
+        ReportColumn("hours", ru: "Накоплено часов", en: "Hours accumulated", width: 10),
     ]
 
     /// Completed routes, issued ones first in registration order, then those still awaiting a number.
+    /// `details` (the registrar's persons file) supply a SNILS or middle name the ledger lacks.
     public func build(
-        snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter()
+        snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter(),
+        details: PersonDetailsFile? = nil
     ) -> ReportTable {
         let certificates = snapshot.documents(.certificate)
         let persons = snapshot.personByID
@@ -40,16 +45,19 @@ public struct CertificatesBuilder: Sendable {
         }
         let rows: [[ReportCell]] = ordered.map { stored in
             let person = persons[stored.route.person]
+            let extra = person.flatMap { details?.details(for: $0) }
             let document = certificates[stored.route.id]
             return [
                 document.map { .text($0.registrationNumber) }
                     ?? .label(LocalizedText(ru: "не выдано", en: "not issued")),
                 .optionalDate(document.map { context.day($0.request.issuedAt) }),
                 .text(person?.lastName ?? stored.route.person.rawValue), .optionalText(person?.firstName),
-                .optionalText(person?.middleName), .optionalText(person?.snils?.formatted),
+                .optionalText(person?.middleName ?? extra?.middleName),
+                .optionalText((person?.snils ?? extra?.snils)?.formatted),
                 .optionalText(person?.centre.map(context.name(of:))), .text(context.title(of: stored.route.program)),
                 .text(stored.route.id.rawValue), .date(context.day(stored.route.start)),
                 .optionalDate(stored.completedAt.map(context.day)),
+                context.mapping.program(stored.route.program).map { .hours($0.targetHours) } ?? .empty,
                 .hours(document?.request.hours ?? stored.hoursCredited),
             ]
         }
@@ -61,6 +69,11 @@ public struct CertificatesBuilder: Sendable {
             summary: [
                 .init("issued", ru: "Выдано", en: "Issued", value: .integer(issued)),
                 .init("pending", ru: "Ожидают выдачи", en: "Awaiting issue", value: .integer(ordered.count - issued)),
+            ],
+            sheets: [
+                MissingDataSheet.make(
+                    FRDOBuilder().build(snapshot: snapshot, details: details, context: context, filter: filter).problems
+                )
             ])
     }
 }

@@ -50,6 +50,13 @@ public struct CreditSheetBuilder: Sendable {
             ]
         }
 
+        let totals: [[ReportCell]] = [
+            [
+                .label(LocalizedText(ru: "Итого", en: "Total")), .empty,
+                .label(LocalizedText(ru: "каждый модуль один раз", en: "each module once")), .empty, .hours(total),
+                .empty, .empty,
+            ]
+        ]
         var summary: [ReportTable.SummaryLine] = [
             .init("person", ru: "Слушатель", en: "Learner", value: .text(person.fullName)),
             .init("snils", ru: "СНИЛС", en: "SNILS", value: .optionalText(person.snils?.formatted)),
@@ -85,6 +92,6 @@ public struct CreditSheetBuilder: Sendable {
             kind: .creditSheet,
             title: LocalizedText(ru: "Зачётный лист: \(person.fullName)", en: "Credit sheet: \(person.fullName)"),
             sheetName: LocalizedText(ru: "Зачётный лист", en: "Credit sheet"), columns: Self.columns, rows: rows,
-            summary: summary)
+            totals: credits.isEmpty ? [] : totals, summary: summary)
     }
 }

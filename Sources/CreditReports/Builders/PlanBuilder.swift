@@ -49,7 +49,7 @@ public struct PlanBuilder: Sendable {
             trained[Cell(month: month, form: credit.form, category: category), default: []].insert(credit.person)
         }
         let cells = Set(planned.keys).union(trained.keys).sorted()
-        var rows: [[ReportCell]] = cells.map { cell in
+        let rows: [[ReportCell]] = cells.map { cell in
             row(
                 [
                     .text(cell.month.description), .label(LabelTexts.form(cell.form)),
@@ -57,10 +57,11 @@ public struct PlanBuilder: Sendable {
                 ],
                 planned: planned[cell] ?? 0, trained: trained[cell]?.count ?? 0)
         }
+        var totals: [[ReportCell]] = []
         for form in StudyForm.allCases {
             let inForm = cells.filter { $0.form == form }
             guard !inForm.isEmpty else { continue }
-            rows.append(
+            totals.append(
                 row(
                     [.label(LocalizedText(ru: "Итого", en: "Total")), .label(LabelTexts.form(form)), .empty],
                     planned: inForm.reduce(0) { $0 + (planned[$1] ?? 0) },
@@ -68,7 +69,7 @@ public struct PlanBuilder: Sendable {
         }
         let totalPlanned = planned.values.reduce(0, +)
         let totalTrained = trained.values.reduce(0) { $0 + $1.count }
-        rows.append(
+        totals.append(
             row(
                 [.label(LocalizedText(ru: "Всего", en: "Grand total")), .empty, .empty], planned: totalPlanned,
                 trained: totalTrained))
@@ -78,6 +79,7 @@ public struct PlanBuilder: Sendable {
                 ru: "Выполнение плана обучения по месяцам, формам и категориям",
                 en: "Training plan against actual by month, form and category"),
             sheetName: LocalizedText(ru: "План и факт", en: "Plan vs actual"), columns: Self.columns, rows: rows,
+            totals: totals,
             summary: [
                 .init("planned", ru: "План, чел.", en: "Planned learners", value: .integer(totalPlanned)),
                 .init("trained", ru: "Факт, чел.", en: "Trained learners", value: .integer(totalTrained)),

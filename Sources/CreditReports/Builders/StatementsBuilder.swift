@@ -2,7 +2,7 @@ import CreditCore
 import Foundation
 
 /// Builds the statements report (справки): for every expired route, the modules passed and their
-/// hours, one row per module and a total row per route.
+/// hours, one row per module; a further sheet «По слушателям» gives each route's modules and hours.
 public struct StatementsBuilder: Sendable {
     public init() {}
 
@@ -33,6 +33,7 @@ public struct StatementsBuilder: Sendable {
             }
             .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }
         var rows: [[ReportCell]] = []
+        var perRoute: [[ReportCell]] = []
         var allHours = CreditHours.zero
         for stored in expired {
             let route = stored.route
@@ -57,8 +58,7 @@ public struct StatementsBuilder: Sendable {
             }
             if modules.isEmpty { total = stored.hoursCredited }
             allHours = allHours + total
-            rows.append(
-                head + [.label(LocalizedText(ru: "Итого", en: "Total")), .empty, .empty, .empty, .hours(total)])
+            perRoute.append(head + [.integer(modules.count), .hours(total)])
         }
         return ReportTable(
             kind: .statements,
@@ -69,6 +69,14 @@ public struct StatementsBuilder: Sendable {
             summary: [
                 .init("routes", ru: "ИОМ с истёкшим сроком", en: "Expired routes", value: .integer(expired.count)),
                 .init("hours", ru: "Всего часов", en: "Total hours", value: .hours(allHours)),
+            ],
+            sheets: [
+                ReportSheet(
+                    key: "learners", name: LocalizedText(ru: "По слушателям", en: "By learner"),
+                    columns: Array(Self.columns.prefix(6)) + [
+                        ReportColumn("modules", ru: "Модулей", en: "Modules", width: 10),
+                        ReportColumn("hours", ru: "Часов", en: "Hours", width: 8),
+                    ], rows: perRoute)
             ])
     }
 

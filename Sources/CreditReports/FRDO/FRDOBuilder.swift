@@ -90,7 +90,7 @@ public struct FRDOBuilder: Sendable {
                 ru: "ФИС ФРДО: документы о повышении квалификации",
                 en: "FIS FRDO: further-training documents"),
             sheetName: LocalizedText(FRDOTemplate.sheetName), columns: FRDOTemplate.columns, rows: rows,
-            datesAsText: true)
+            sheets: [MissingDataSheet.make(problems)], datesAsText: true)
         return Export(table: table, problems: problems)
     }
 
@@ -113,13 +113,20 @@ public struct FRDOBuilder: Sendable {
             .text(document.registrationNumber), .text("Повышение квалификации"), text(program),
             .text(settings.professionalField), .empty, .empty, text(extra?.educationLevel),
             text(extra?.diplomaLastName), text(extra?.diplomaSeries), text(extra?.diplomaNumber), text(startYear),
-            text(endYear), .text(String(document.request.hours.value)), text(person?.lastName), text(person?.firstName),
-            text(person?.middleName), .optionalDate(extra?.birthDate), text(extra?.sex), text(snils?.formatted),
+            text(endYear), text(programHours(route, context: context)), text(person?.lastName),
+            text(person?.firstName), text(person?.middleName ?? extra?.middleName), .optionalDate(extra?.birthDate),
+            text(extra?.sex), text(snils?.formatted),
             text(route.map { studyForm(of: $0, snapshot: snapshot, context: context) }),
             .text(extra?.funding ?? settings.funding), .empty, .text(extra?.citizenship ?? "643"),
         ]
         cells += Array(repeating: ReportCell.empty, count: FRDOTemplate.columns.count - cells.count)
         return cells
+    }
+
+    /// The program's volume: the course hours a certificate states (72), whatever the learner
+    /// accumulated beyond it.
+    private func programHours(_ route: StoredRoute?, context: ReportContext) -> String? {
+        route.flatMap { context.mapping.program($0.route.program) }.map { String($0.targetHours.value) }
     }
 
     /// «Заочная» when every counted module was distance, «Очная» when none was, else «Очно-заочная».

@@ -5,6 +5,8 @@ import CreditCore
 public struct PersonDetails: Hashable, Sendable {
     public var person: PersonID?
     public var snils: SNILS?
+    /// Отчество, when the ledger's person lacks it (Moodle has no such field).
+    public var middleName: String?
     /// dd.MM.yyyy or yyyy-MM-dd in the file.
     public var birthDate: ReportDay?
     /// «Муж» or «Жен».
@@ -20,12 +22,14 @@ public struct PersonDetails: Hashable, Sendable {
     public var funding: String?
 
     public init(
-        person: PersonID? = nil, snils: SNILS? = nil, birthDate: ReportDay? = nil, sex: String? = nil,
+        person: PersonID? = nil, snils: SNILS? = nil, middleName: String? = nil, birthDate: ReportDay? = nil,
+        sex: String? = nil,
         educationLevel: String? = nil, diplomaLastName: String? = nil, diplomaSeries: String? = nil,
         diplomaNumber: String? = nil, citizenship: String? = nil, funding: String? = nil
     ) {
         self.person = person
         self.snils = snils
+        self.middleName = middleName
         self.birthDate = birthDate
         self.sex = sex
         self.educationLevel = educationLevel

@@ -2,7 +2,7 @@ import CreditCore
 
 /// The registrar's persons CSV: one learner a row, matched to the ledger by `person_id` or `snils`.
 ///
-/// Columns (header names, any order; `,` or `;`): `person_id`, `snils`, `birth_date`, `sex`,
+/// Columns (header names, any order; `,` or `;`): `person_id`, `snils`, `middle_name`, `birth_date`, `sex`,
 /// `education_level`, `diploma_last_name`, `diploma_series`, `diploma_number`, `citizenship`, `funding`.
 public struct PersonDetailsFile: Sendable {
     /// A row the file could not use, with its line.
@@ -13,7 +13,8 @@ public struct PersonDetailsFile: Sendable {
     }
 
     public static let columns = [
-        "person_id", "snils", "birth_date", "sex", "education_level", "diploma_last_name", "diploma_series",
+        "person_id", "snils", "middle_name", "birth_date", "sex", "education_level", "diploma_last_name",
+        "diploma_series",
         "diploma_number", "citizenship", "funding",
     ]
 
@@ -37,7 +38,8 @@ public struct PersonDetailsFile: Sendable {
                 return trimmed.isEmpty ? nil : trimmed
             }
             var row = PersonDetails(
-                person: value("person_id").map(PersonID.init), educationLevel: value("education_level"),
+                person: value("person_id").map(PersonID.init), middleName: value("middle_name"),
+                educationLevel: value("education_level"),
                 diplomaLastName: value("diploma_last_name"), diplomaSeries: value("diploma_series"),
                 diplomaNumber: value("diploma_number"), citizenship: value("citizenship"), funding: value("funding"))
             if let text = value("snils") {

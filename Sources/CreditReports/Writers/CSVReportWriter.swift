@@ -1,7 +1,11 @@
 import Foundation
 
-/// Writes a report as CSV: UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding),
-/// RFC 4180 quoting, CRLF line ends, and cells neutralised against formula injection.
+/// Writes a report as CSV: one table per file — the header, the data rows, then the labelled total
+/// rows — in UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding), RFC 4180
+/// quoting, CRLF line ends, and cells neutralised against formula injection. The separator is `;`
+/// for Russian labels (what a spreadsheet program in a Russian locale splits on) and `,` for English,
+/// unless one is chosen. The summary and further sheets are tables of their own (``summary(_:)``,
+/// ``sheet(_:)``).
 public struct CSVReportWriter: Sendable {
     /// The field separator: `,`, or `;` for spreadsheet programs in a Russian locale.
     public enum Separator: String, CaseIterable, Sendable {
@@ -14,19 +18,37 @@ public struct CSVReportWriter: Sendable {
     public var separator: Separator
     public var language: ReportLanguage
 
-    public init(separator: Separator = .comma, language: ReportLanguage = .ru) {
-        self.separator = separator
+    /// A writer in `language`, with `separator` or else the language's own.
+    public init(separator: Separator? = nil, language: ReportLanguage = .ru) {
+        self.separator = separator ?? Self.defaultSeparator(for: language)
         self.language = language
     }
 
-    /// The header, the rows, then (after an empty line) the summary as label–value pairs.
+    /// `;` for Russian labels, `,` for English.
+    public static func defaultSeparator(for language: ReportLanguage) -> Separator {
+        language == .ru ? .semicolon : .comma
+    }
+
+    /// The header, the data rows, then the total rows.
     public func write(_ table: ReportTable) -> Data {
-        var lines = [line(table.headers(language).map(ReportCell.text))]
-        lines += table.rows.map(line)
-        if !table.summary.isEmpty {
-            lines.append("")
-            lines += table.summary.map { line([.label($0.label), $0.value]) }
-        }
+        file(header: table.headers(language), rows: table.rows + table.totals)
+    }
+
+    /// The summary as a table of its own (label, value), or nil when the report has none.
+    public func summary(_ table: ReportTable) -> Data? {
+        guard !table.summary.isEmpty else { return nil }
+        let labels = [LocalizedText(ru: "Показатель", en: "Item"), LocalizedText(ru: "Значение", en: "Value")]
+        return file(
+            header: labels.map { $0.text(language) }, rows: table.summary.map { [.label($0.label), $0.value] })
+    }
+
+    /// A further sheet as a table of its own.
+    public func sheet(_ sheet: ReportSheet) -> Data {
+        file(header: sheet.columns.map { $0.label.text(language) }, rows: sheet.rows)
+    }
+
+    private func file(header: [String], rows: [[ReportCell]]) -> Data {
+        let lines = [line(header.map(ReportCell.text))] + rows.map(line)
         return Data([0xEF, 0xBB, 0xBF]) + Data(lines.map { $0 + "\r\n" }.joined().utf8)
     }
 

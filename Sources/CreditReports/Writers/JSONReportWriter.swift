@@ -1,34 +1,72 @@
 import Foundation
 
-/// Writes a report as JSON: the title, the columns with their labels, the rows as objects keyed by
-/// column key, and the summary. Keys keep a stable order; numbers stay numbers, dates are `yyyy-MM-dd`.
+/// Writes a report as JSON: the heading (title, institution, criteria, the day made, whether the data
+/// are incomplete and why), the columns with their labels, the data rows as objects keyed by column
+/// key, the total rows in `totals`, the summary, and further sheets. Keys keep a stable order; numbers
+/// stay numbers, dates are `yyyy-MM-dd`.
 public struct JSONReportWriter: Sendable {
     public var language: ReportLanguage
 
     public init(language: ReportLanguage = .ru) { self.language = language }
 
     public func write(_ table: ReportTable) -> Data {
-        var out = "{\n"
-        out += "  \"report\": \(string(table.kind.rawValue)),\n"
-        out += "  \"language\": \(string(language.rawValue)),\n"
-        out += "  \"title\": \(string(table.title.text(language))),\n"
-        out += "  \"columns\": ["
-        out += table.columns.map { "\n    {\"key\": \(string($0.key)), \"label\": \(string($0.label.text(language)))}" }
-            .joined(separator: ",")
-        out += table.columns.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"rows\": ["
-        out += table.rows.map { row in
-            let fields = zip(table.columns, row).map { "\(string($0.key)): \(value($1))" }
-            return "\n    {" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",")
-        out += table.rows.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"summary\": ["
-        out += table.summary.map {
-            "\n    {\"key\": \(string($0.key)), \"label\": \(string($0.label.text(language))), \"value\": \(value($0.value))}"
-        }.joined(separator: ",")
-        out += table.summary.isEmpty ? "]\n" : "\n  ]\n"
-        out += "}\n"
-        return Data(out.utf8)
+        let heading = table.heading
+        var fields: [(String, String)] = [
+            ("report", string(table.kind.rawValue)),
+            ("language", string(language.rawValue)),
+            ("title", string(table.title.text(language))),
+            ("institution", heading.institution.map(string) ?? "null"),
+            ("criteria", list(heading.criteria.map { string($0.text(language)) }, indent: 2)),
+            ("madeOn", heading.madeOn.map { string($0.iso) } ?? "null"),
+            ("incomplete", heading.isIncomplete ? "true" : "false"),
+            ("warnings", list(heading.warnings.map { string($0.text(language)) }, indent: 2)),
+            ("columns", columns(table.columns, indent: 2)),
+            ("rows", rows(table.rows, columns: table.columns, indent: 2)),
+            ("totals", rows(table.totals, columns: table.columns, indent: 2)),
+            (
+                "summary",
+                list(
+                    table.summary.map {
+                        "{\"key\": \(string($0.key)), \"label\": \(string($0.label.text(language))), "
+                            + "\"value\": \(value($0.value))}"
+                    }, indent: 2)
+            ),
+        ]
+        if !table.sheets.isEmpty {
+            fields.append(
+                (
+                    "sheets",
+                    list(
+                        table.sheets.map { sheet in
+                            "{\n      \"key\": \(string(sheet.key)),\n      \"name\": \(string(sheet.name.text(language))),\n"
+                                + "      \"columns\": \(columns(sheet.columns, indent: 6)),\n"
+                                + "      \"rows\": \(rows(sheet.rows, columns: sheet.columns, indent: 6))\n    }"
+                        }, indent: 2)
+                ))
+        }
+        let body = fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n")
+        return Data("{\n\(body)\n}\n".utf8)
+    }
+
+    private func columns(_ columns: [ReportColumn], indent: Int) -> String {
+        list(
+            columns.map { "{\"key\": \(string($0.key)), \"label\": \(string($0.label.text(language)))}" },
+            indent: indent)
+    }
+
+    private func rows(_ rows: [[ReportCell]], columns: [ReportColumn], indent: Int) -> String {
+        list(
+            rows.map { row in
+                "{" + zip(columns, row).map { "\(string($0.key)): \(value($1))" }.joined(separator: ", ") + "}"
+            }, indent: indent)
+    }
+
+    /// A JSON array, one element a line, indented under a key at `indent` spaces.
+    private func list(_ elements: [String], indent: Int) -> String {
+        guard !elements.isEmpty else { return "[]" }
+        let pad = String(repeating: " ", count: indent + 2)
+        return "[\n" + elements.map { pad + $0 }.joined(separator: ",\n") + "\n"
+            + String(repeating: " ", count: indent) + "]"
     }
 
     private func value(_ cell: ReportCell) -> String {

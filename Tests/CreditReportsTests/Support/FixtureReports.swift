@@ -4,10 +4,23 @@ import Foundation
 
 /// Every report of the fixture, as the golden tests and the LibreOffice test use them.
 extension ReportFixture {
+    /// The heading every fixture report carries, so the golden files show the title block.
+    static let heading = ReportHeading(
+        institution: "ГАУ ДПО «Региональный институт повышения квалификации»",
+        criteria: [LocalizedText(ru: "Отбор: все слушатели", en: "Criteria: all learners")],
+        madeOn: ReportDay(year: 2026, month: 2, day: 3))
+
     func table(_ kind: ReportKind) throws -> ReportTable {
+        var table = try bareTable(kind)
+        table.heading = Self.heading
+        return table
+    }
+
+    private func bareTable(_ kind: ReportKind) throws -> ReportTable {
         switch kind {
         case .creditSheet: try CreditSheetBuilder().build(person: "P-0001", snapshot: snapshot, context: context)
-        case .certificates: CertificatesBuilder().build(snapshot: snapshot, context: context)
+        case .certificates:
+            CertificatesBuilder().build(snapshot: snapshot, context: context, details: personDetails)
         case .frdo: frdo().table
         case .statements: StatementsBuilder().build(snapshot: snapshot, context: context)
         case .plan:
@@ -20,8 +33,9 @@ extension ReportFixture {
         }
     }
 
+    var personDetails: PersonDetailsFile { PersonDetailsFile(bytes: Array(Self.personsCSV.utf8)) }
+
     func frdo() -> FRDOBuilder.Export {
-        FRDOBuilder().build(
-            snapshot: snapshot, details: PersonDetailsFile(bytes: Array(Self.personsCSV.utf8)), context: context)
+        FRDOBuilder().build(snapshot: snapshot, details: personDetails, context: context)
     }
 }
