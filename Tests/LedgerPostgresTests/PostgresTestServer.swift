@@ -1,21 +1,43 @@
 #if PostgreSQL
     import Foundation
+    import Glibc
     import LedgerPostgres
     import Testing
 
-    /// The PostgreSQL server the tests use, named by `MOODLEBRIDGE_POSTGRES_URL`.
+    /// The PostgreSQL server the tests use: the one `MOODLEBRIDGE_POSTGRES_URL` names, else the local
+    /// server `bash .ci/setup --tests` prepares (role and database `bridge` / `moodlebridge_test` on
+    /// 127.0.0.1:5432) when it answers.
     ///
-    /// Without the variable the server-backed suites are skipped, except under `CI=true`, where they
-    /// run and fail: CI must never pass without having tested the PostgreSQL ledger.
+    /// With neither the server-backed suites are skipped, except under `CI=true`, where they run and
+    /// fail: CI must never pass without having tested the PostgreSQL ledger.
     enum PostgresTestServer {
         static let variable = "MOODLEBRIDGE_POSTGRES_URL"
-        static let url = ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+        static let localURL = "postgres://bridge:bridge@127.0.0.1:5432/moodlebridge_test"
+        static let url =
+            ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (localServerAnswers() ? localURL : nil)
         static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
         /// Whether the server-backed suites run.
         static let isEnabled = url != nil || inCI
         static let skipReason: Comment =
-            "\(variable) is not set, so the PostgreSQL ledger is not tested: run `source .ci/postgres.sh` first"
+            "\(variable) is not set and no PostgreSQL answers on 127.0.0.1:5432, so the PostgreSQL ledger is not tested: run `bash .ci/setup --tests` first"
+
+        /// Whether something accepts connections on 127.0.0.1:5432.
+        static func localServerAnswers() -> Bool {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard socket >= 0 else { return false }
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(5432).bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+        }
 
         /// The server, or the failure CI reports when there is none.
         static func configuration() throws -> PostgresLedger.Configuration {
