@@ -15,10 +15,12 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             ledger), then `moodle-bridge mappings check Mappings` and `moodle-bridge check --site ID` \
             for a real site.
 
-            Exit status: 0 success; 1 bad input (nothing was written); 2 the ledger failed \
-            verification; 3 a site could not be synced; 4 a transient failure after retries; \
-            5 another sync holds the ledger; 64 a usage error.
+            Exit status: 0 success; 1 bad input (nothing was written, or no ledger where one must \
+            exist); 2 the ledger failed verification (or `ledger verify` found none); 3 a site could \
+            not be synced or read; 4 a transient failure after retries; 5 another sync holds the \
+            ledger; 64 a usage error.
             """,
+        version: MoodleBridgeVersion.current,
         subcommands: [
             DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
             ReportCommand.self, CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self,
@@ -40,10 +42,15 @@ extension MoodleBridgeCommand {
             }
             exit()
         } catch let error as CLIError {
-            Printer.error("moodle-bridge: \(error.description)")
+            Printer.error("moodle-bridge: \(error.description.redactingLedgerAddresses)")
             exit(withError: error.exitCode)
         } catch {
-            exit(withError: error)
+            // An error of the ledger or the network may quote a PostgreSQL address: never its user.
+            let message = fullMessage(for: error)
+            let redacted = message.redactingLedgerAddresses
+            guard redacted != message else { exit(withError: error) }
+            Printer.error(redacted)
+            exit(withError: exitCode(for: error))
         }
     }
 }

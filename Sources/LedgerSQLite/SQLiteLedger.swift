@@ -14,18 +14,53 @@ import GRDB
 /// ```
 public final class SQLiteLedger: LedgerStore {
     let writer: any DatabaseWriter
+    /// The ledger file, or nil for a ledger in memory.
+    public let path: String?
 
-    /// Opens (or creates) the ledger file at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Whether opening a ledger may create its file.
+    public enum OpenMode: Sendable {
+        /// Create the file when it is missing (a sync, an import, a first credit).
+        case createIfMissing
+        /// Open an existing file only; a missing one is refused and nothing is created.
+        case existing
+    }
+
+    /// Why a ledger file could not be opened.
+    public enum OpenError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// ``OpenMode/existing`` was asked for and there is no file at the path.
+        case missing(path: String)
+        /// The path names a folder, not a ledger file.
+        case notAFile(path: String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "no ledger at \(path)"
+            case .notAFile(let path): "\(path) is a folder, not a ledger file"
+            }
+        }
+    }
+
+    /// Opens the ledger file at `path` (creating it when `mode` allows) and brings its schema up to
+    /// date.
+    ///
+    /// - Throws: ``OpenError/missing(path:)`` when `mode` is ``OpenMode/existing`` and the file is
+    ///   missing; no file is created then.
+    public init(path: String, mode: OpenMode = .createIfMissing) throws {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue { throw OpenError.notAFile(path: path) }
+        if mode == .existing, !exists { throw OpenError.missing(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         writer = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
         try SQLiteMigrations.migrator.migrate(writer)
     }
 
-    /// A ledger in memory, for tests.
+    /// A ledger in memory, for tests and dry runs.
     public init() throws {
         writer = try DatabaseQueue()
+        path = nil
         try SQLiteMigrations.migrator.migrate(writer)
     }
 

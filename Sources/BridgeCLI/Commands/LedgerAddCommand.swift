@@ -26,13 +26,19 @@ struct LedgerAddCommand: AsyncParsableCommand {
     @Option(help: "The day the module was passed (dd.mm.yyyy or yyyy-mm-dd).") var date: String
     @Option(help: "The document the credit rests on (credit sheet number, order).") var document: String
     @Option(help: "Who enters the credit.") var `operator`: String
+    @Flag(help: "Accept a --date after today (refused otherwise: a credit is entered once it is earned).")
+    var allowFuture = false
 
     func run() async throws {
         let mapping = try options.loadMapping()
         guard let module = mapping.module(ModuleID(module)) else {
             throw CLIError("unknown module '\(module)'; it is not in the mapping files \(options.mappings)")
         }
-        let ledger = try await options.openLedger()
+        if let day = RouteInput.day(date, timeZone: RouteInput.timeZone(mapping)) {
+            try FutureDates(timeZone: RouteInput.timeZone(mapping)).check(
+                day, text: date, what: "--date", allowed: allowFuture)
+        }
+        let ledger = try await options.openLedger(.create)
         let parsedSNILS: SNILS
         do { parsedSNILS = try SNILS(parsing: snils) } catch { throw CLIError("bad SNILS '\(snils)': \(error)") }
         let known = try await ledger.person(kind: .snils, value: parsedSNILS.digits)

@@ -21,25 +21,38 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that no entry was edited or removed outside MoodleBridge.",
-        discussion: "Exit status: 0 when the ledger is intact, 2 when it is not.")
+        discussion: "Exit status: 0 when the ledger is intact, 2 when it is not (or there is no ledger at all).")
 
     @OptionGroup var options: LedgerOptions
     @Option(help: "Print the result as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
-        let verification = try await options.openLedger().verify()
+        struct Output: Encodable {
+            let intact: Bool
+            let entriesChecked: Int
+            let headHash: String?
+            let problem: String?
+        }
+        // A missing ledger is not an intact empty one: nothing can vouch for the entries it had.
+        let ledger: any LedgerStore
+        do { ledger = try await options.openLedger(.existing, missingExitCode: ExitCodes.ledgerTampered) } catch {
+            if format == .json, options.ledgerIsMissing {
+                try Printer.json(
+                    Output(
+                        intact: false, entriesChecked: 0, headHash: nil,
+                        problem: options.missingLedger().description),
+                    ledger: options.location)
+            }
+            throw error
+        }
+        let verification = try await ledger.verify()
         switch format {
         case .json:
-            struct Output: Encodable {
-                let intact: Bool
-                let entriesChecked: Int
-                let headHash: String
-                let problem: String?
-            }
             try Printer.json(
                 Output(
                     intact: verification.isIntact, entriesChecked: verification.entriesChecked,
-                    headHash: verification.headHash, problem: verification.problem?.description))
+                    headHash: verification.headHash, problem: verification.problem?.description),
+                ledger: options.location)
         case .text:
             if let problem = verification.problem {
                 print("The ledger is NOT intact: \(problem).")
@@ -52,6 +65,6 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
                 )
             }
         }
-        if !verification.isIntact { throw ExitCode(2) }
+        if !verification.isIntact { throw ExitCodes.ledgerTampered }
     }
 }

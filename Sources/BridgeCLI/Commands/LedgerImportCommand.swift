@@ -34,7 +34,7 @@ struct LedgerImportCommand: AsyncParsableCommand {
         let (text, encoding) = TextDecoding.decode([UInt8](data))
         let table = CSVTable(parsing: text)
         let mapping = try options.loadMapping()
-        let ledger = try await options.openLedger()
+        let ledger = try await options.openLedger(dryRun ? .dryRun : .create)
         let timeZone = TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current
         var known: [String: PersonID] = [:]
         for snils in Set(table.rows.compactMap { row in SheetColumnsProbe.snils(in: row.cells, header: table.header) })
@@ -83,7 +83,8 @@ struct LedgerImportCommand: AsyncParsableCommand {
                 Output(
                     sheet: sheet, encoding: encoding.rawValue, validRows: creditSheet.lines.count,
                     invalidRows: creditSheet.invalidRows, problems: problems, written: outcome.written,
-                    alreadyInLedger: outcome.alreadyPresent, dryRun: dryRun))
+                    alreadyInLedger: outcome.alreadyPresent, dryRun: dryRun),
+                ledger: options.location)
         case .text:
             problems.forEach { print($0) }
             let rows = "\(creditSheet.lines.count) valid row(s), \(creditSheet.invalidRows.count) invalid"

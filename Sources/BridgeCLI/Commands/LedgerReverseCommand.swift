@@ -15,7 +15,7 @@ struct LedgerReverseCommand: AsyncParsableCommand {
     @Option(help: "Why the credit is cancelled.") var reason: String
 
     func run() async throws {
-        let ledger = try await options.openLedger()
+        let ledger = try await options.openLedger(.existing)
         let all = try await ledger.entries(person: nil)
         guard let credit = all.first(where: { $0.id.rawValue == entry }) else {
             throw CLIError("no entry \(entry) in the ledger")

@@ -34,7 +34,7 @@ struct PersonsImportCommand: AsyncParsableCommand {
                 "\(file) has \(details.problems.count) problem(s); nothing was imported:\n"
                     + details.problems.prefix(10).map { "  \($0)" }.joined(separator: "\n"))
         }
-        let persons = try await options.openLedger().persons()
+        let persons = try await options.openLedger(.existing).persons()
         let matched = persons.filter { details.details(for: $0) != nil }.count
         let location = try PersonsFileLocation(options: options, explicit: nil)
         guard let target = location.sideFile else {

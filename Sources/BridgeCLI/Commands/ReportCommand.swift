@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeSync
 import CreditCore
 import CreditReports
 import Foundation
@@ -12,14 +13,42 @@ struct ReportCommand: AsyncParsableCommand {
             Examples:
               moodle-bridge report credit-sheet --person P-0001 --format xlsx --out sheet.xlsx
               moodle-bridge report plan --from 01.09.2025 --to 31.12.2025 --separator semicolon
+              moodle-bridge report centres --as-of 31.12.2025 --centre ММЦ-04 --out reports/
               moodle-bridge report frdo --persons persons.csv --format xlsx --out frdo.xlsx
 
-            CSV and JSON go to standard output unless --out names a file; XLSX needs --out (a file, \
-            or a folder to write KIND.xlsx into). Labels are Russian unless --lang en. The frdo \
-            export takes birth dates, sex and prior diplomas from the persons file (--persons, else \
-            the one `persons import` stored beside the ledger); a certificate lacking one of them is \
-            left out and named on standard error. The reconciliation report reads every site \
-            (a full sync that writes nothing) and compares it with the ledger; it needs the sites' tokens.
+            CSV and JSON go to standard output unless --out names a file; XLSX needs --out. An --out \
+            ending in / (or naming an existing folder) is a folder, created when missing, and the \
+            report is written into it as KIND.FORMAT. Labels are Russian unless --lang en. The \
+            report reads an existing ledger only: it never creates one.
+
+            Dates mean the same in every report:
+              --as-of DAY  the report describes the ledger as it stood at the end of DAY in the \
+            region: credits that occurred after it are not counted, routes are judged at that \
+            moment by the accumulation rules (not taken from the last sync's verdict), routes that \
+            had not begun are left out, documents issued after it are not issued yet. Default: now.
+              --from DAY, --to DAY  only rows whose date lies in the range, both days included: a \
+            credit by the day it occurred; a certificate or statement by its issue day, or, while \
+            not issued, a route by its completion day (certificates) or its last day (statements); \
+            in the centres report completed routes by their completion day and expired ones by \
+            their last day (open routes are counted as they stand). The plan is by month: its \
+            --from must be a month's first day and its --to a month's last day.
+
+            Criteria either apply or are refused, never ignored: --site (a site id) narrows credits \
+            and applies to credit-sheet and reconciliation only (a certificate, a statement or a \
+            centre's routes cannot be split by site); --centre takes a centre's id (MMC-04), its \
+            field value or cohort (ММЦ-04) or its name, and an unknown one is refused with the list; \
+            the reconciliation takes only --site; the plan takes --category, --from, --to and \
+            --as-of; a credit sheet takes --person (required), --site, --from, --to and --as-of.
+
+            The frdo export takes birth dates, sex and prior diplomas from the persons file \
+            (--persons, else the one `persons import` stored beside the ledger); a certificate \
+            lacking one of them is left out and named on standard error. The reconciliation report \
+            reads every site (a full sync that writes nothing) and compares it with the ledger; it \
+            needs the sites' tokens. When a site cannot be read the report is still written, says so \
+            in its heading, and the command exits 3 (permanent failure) or 4 (transient failure).
+
+            Exit status: 0 success; 1 bad input (no ledger, a criterion refused); 3 or 4 a site \
+            could not be read (the report is incomplete); 64 a usage error.
             """)
 
     @Argument(help: "reconciliation, credit-sheet, certificates, frdo, statements, plan or centres.")
@@ -27,17 +56,30 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @OptionGroup var output: ReportOutputOptions
-    @OptionGroup var filters: ReportFilterOptions
+    @OptionGroup(title: "Criteria") var filters: ReportFilterOptions
 
     @Option(help: "The registrar's persons CSV for the frdo export.") var persons: String?
 
     func run() async throws {
         let mapping = try options.loadMapping()
-        let ledger = try await options.openLedger()
+        let criteria = try filters.criteria()
+        // Unknown sites and centres, and criteria that cannot apply, are refused before the ledger is read.
+        do { try criteria.check(for: kind, mapping: mapping) } catch let error as ReportError {
+            throw CLIError(error.description)
+        }
+        let ledger = try await options.openLedger(.existing)
         let snapshot = try await LedgerSnapshot.read(from: ledger)
-        let context = ReportContext(mapping: mapping, asOf: try filters.asOfDate(mapping: mapping))
-        let filter = try await filters.filter(ledger: ledger)
-        let table: ReportTable
+        let now = Date()
+        var context = ReportContext(mapping: mapping, asOf: now)
+        if let day = criteria.asOf { context.asOf = context.endOfDay(day) }
+        let filter: ReportFilter
+        do { filter = try criteria.filter(for: kind, mapping: mapping, snapshot: snapshot) } catch let error
+            as ReportError
+        {
+            throw CLIError(error.description)
+        }
+        var table: ReportTable
+        var failures: [SyncRunner.Summary.Failure] = []
         switch kind {
         case .creditSheet:
             guard let person = filter.person else {
@@ -69,9 +111,21 @@ struct ReportCommand: AsyncParsableCommand {
                 Printer.error("site \(failure.site) could not be read: \(failure.message)")
             }
             table = result.table
+            failures = result.failures
         }
+        table.heading = filter.heading(
+            context: context, asOf: criteria.asOf, madeOn: context.day(now), persons: snapshot.personByID)
+        table.heading.warnings = failures.map { ReportHeading.siteNotRead($0.site, reason: $0.message) }
         for line in table.missingDataLines { Printer.error("missing data: \(line)") }
-        try output.write(table, name: kind.rawValue)
+        try output.write(table, name: kind.rawValue, ledger: options.location)
+        if let code = SyncCommand.exitCode(failures: failures) {
+            let sites = failures.map(\.site.rawValue).joined(separator: ", ")
+            throw CLIError(
+                "the report is incomplete: \(failures.count == 1 ? "site" : "sites") \(sites) could not be read; "
+                    + "it was written with a warning in its heading. Run it again when the "
+                    + (failures.count == 1 ? "site answers" : "sites answer"),
+                exitCode: code)
+        }
     }
 }
 
@@ -79,26 +133,34 @@ struct ReportCommand: AsyncParsableCommand {
 struct ReportOutputOptions: ParsableArguments {
     @Option(help: "csv, xlsx or json.") var format: ReportFormat = .csv
     @Option(help: "ru or en: the language of the labels.") var lang: ReportLanguage = .ru
-    @Option(help: "A file, or a folder to write KIND.FORMAT into (default: standard output for CSV and JSON).")
+    @Option(
+        help: ArgumentHelp(
+            "A file, or a folder to write KIND.FORMAT into (default: standard output for CSV and JSON).",
+            discussion: "A path ending in / or naming an existing folder is a folder, created when missing."))
     var out: String?
     @Option(help: "CSV field separator: semicolon (default with Russian labels) or comma (default with English).")
     var separator: CSVReportWriter.Separator?
 
-    /// Writes `table` to --out (or standard output), named `name` when --out is a folder. A CSV
-    /// report's summary and further sheets go to files of their own beside it (`NAME-summary.csv`);
-    /// on standard output only the table is written.
-    func write(_ table: ReportTable, name: String) throws {
-        let files: [ReportFormat.File]
+    /// Writes `table` to --out (or standard output), named `name` when --out is a folder; JSON names
+    /// the `ledger` it was made from. A CSV report's summary and further sheets go to files of their
+    /// own beside it (`NAME-summary.csv`); on standard output only the table is written.
+    func write(_ table: ReportTable, name: String, ledger: LedgerLocation? = nil) throws {
+        var files: [ReportFormat.File]
         do { files = try format.files(table, name: name, language: lang, separator: separator) } catch {
             throw CLIError("cannot write the report: \(error)")
         }
+        if format == .json, let ledger { files[0].data = Self.addingLedger(ledger, to: files[0].data) }
         guard var path = out else {
             guard format != .xlsx else { throw CLIError("an XLSX report needs --out FILE (or a folder)") }
             FileHandle.standardOutput.write(files[0].data)
             return
         }
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if path.hasSuffix("/") || (exists && isFolder.boolValue) {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw CLIError("cannot create the folder \(path): \(error.localizedDescription)")
+            }
             path = URL(fileURLWithPath: path).appendingPathComponent(files[0].name).path
         }
         let main = URL(fileURLWithPath: path)
@@ -116,47 +178,55 @@ struct ReportOutputOptions: ParsableArguments {
             Printer.error(index == 0 ? "wrote \(url.path) (\(table.rows.count) rows)" : "wrote \(url.path)")
         }
     }
+
+    /// The JSON report with `"ledger": "…"` as its first field.
+    static func addingLedger(_ ledger: LedgerLocation, to json: Data) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        guard let brace = json.firstIndex(of: UInt8(ascii: "{")), let encoded = try? encoder.encode(ledger.description)
+        else { return json }
+        var out = Data(json[...brace])
+        out.append(Data("\n  \"ledger\": ".utf8) + encoded + Data(",".utf8))
+        out.append(json[json.index(after: brace)...])
+        return out
+    }
 }
 
 /// The criteria that narrow a report.
 struct ReportFilterOptions: ParsableArguments {
-    @Option(help: "Only credits from this Moodle site (its id in sites.yaml).") var site: String?
-    @Option(help: "Only learners of this methodical centre (its id).") var centre: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only credits from this Moodle site (its id in sites.yaml).",
+            discussion: "Applies to credit-sheet and reconciliation; the other reports refuse it."))
+    var site: String?
+    @Option(help: "Only learners of this methodical centre: its id (MMC-04), field value (ММЦ-04) or name.")
+    var centre: String?
     @Option(help: "Only learners of this category: administrator, methodist or teacher.") var category: LearnerCategory?
-    @Option(help: "From this day (dd.mm.yyyy or yyyy-mm-dd), inclusive.") var from: String?
-    @Option(help: "Up to this day, inclusive.") var to: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only rows dated on or after this day (dd.mm.yyyy or yyyy-mm-dd).",
+            discussion: "A credit's day; a document's issue day, else a route's completion day or last day."))
+    var from: String?
+    @Option(help: "Only rows dated on or before this day.") var to: String?
     @Option(help: "One learner: their id in the ledger or their SNILS.") var person: String?
-    @Option(help: "Judge routes as they stand on this day (default: now).") var asOf: String?
+    @Option(
+        help: ArgumentHelp(
+            "Describe the ledger as it stood at the end of this day in the region (default: now).",
+            discussion:
+                "Credits after it are not counted; routes are judged at that moment; documents issued later are not yet issued."
+        ))
+    var asOf: String?
 
-    func filter(ledger: any LedgerStore) async throws -> ReportFilter {
-        var personID: PersonID?
-        if let person {
-            if let snils = try? SNILS(parsing: person) {
-                guard let found = try await ledger.person(kind: .snils, value: snils.digits) else {
-                    throw CLIError("no learner with SNILS \(snils) in the ledger")
-                }
-                personID = found
-            } else {
-                personID = PersonID(person)
-            }
-        }
-        return ReportFilter(
-            site: site.map(SiteID.init), centre: centre.map(CentreID.init), category: category,
-            from: try day(from, option: "--from"), to: try day(to, option: "--to"), person: personID)
-    }
-
-    /// The end of the --as-of day in the region, or now.
-    func asOfDate(mapping: RegionMapping) throws -> Date {
-        guard let day = try day(asOf, option: "--as-of") else { return Date() }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = ReportContext(mapping: mapping, asOf: Date()).timeZone
-        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-        return calendar.date(byAdding: .day, value: 1, to: start)!.addingTimeInterval(-1)
+    /// The criteria as typed, the days parsed.
+    func criteria() throws -> ReportCriteria {
+        ReportCriteria(
+            site: site, centre: centre, category: category, from: try day(from, option: "--from"),
+            to: try day(to, option: "--to"), person: person, asOf: try day(asOf, option: "--as-of"))
     }
 
     private func day(_ text: String?, option: String) throws -> ReportDay? {
         guard let text else { return nil }
-        guard let day = ReportDay(parsing: text) else {
+        guard let day = ReportDay(parsing: text), day.day <= day.lastDayOfMonth.day else {
             throw CLIError("\(option) '\(text)' is not a day (dd.mm.yyyy)")
         }
         return day

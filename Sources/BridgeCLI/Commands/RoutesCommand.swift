@@ -70,6 +70,7 @@ struct RoutesOpenCommand: AsyncParsableCommand {
     @Argument(help: "The person: their id in the ledger, or their SNILS.") var person: String
     @Argument(help: "The program's id in the mapping files.") var program: String
     @Option(help: "The route's first day (dd.mm.yyyy or yyyy-mm-dd).") var start: String
+    @Flag(help: "Accept a --start after today (refused otherwise).") var allowFuture = false
 
     func run() async throws {
         let mapping = try options.loadMapping()
@@ -78,13 +79,14 @@ struct RoutesOpenCommand: AsyncParsableCommand {
                 "unknown program '\(program)'; the mapping files define: \(mapping.programs.map(\.program.id.rawValue).joined(separator: ", "))"
             )
         }
-        let ledger = try await options.openLedger()
-        guard let personID = try await RouteInput.person(person, ledger: ledger) else {
-            throw CLIError("no person '\(person)' in the ledger (give their id or a SNILS the ledger knows)")
-        }
         let timeZone = RouteInput.timeZone(mapping)
         guard let day = RouteInput.day(start, timeZone: timeZone) else {
             throw CLIError("'\(start)' is not a date; write dd.mm.yyyy")
+        }
+        try FutureDates(timeZone: timeZone).check(day, text: start, what: "--start", allowed: allowFuture)
+        let ledger = try await options.openLedger(.create)
+        guard let personID = try await RouteInput.person(person, ledger: ledger) else {
+            throw CLIError("no person '\(person)' in the ledger (give their id or a SNILS the ledger knows)")
         }
         let route = RouteInput.route(person: personID, program: program, start: day, timeZone: timeZone)
         try await ledger.openRoutes([route])
@@ -105,13 +107,15 @@ struct RoutesImportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The routes CSV (UTF-8 or Windows-1251, , or ;).") var file: String
+    @Flag(help: "Accept start days after today (refused otherwise).") var allowFuture = false
 
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
         let table = CSVTable(parsing: TextDecoding.decode([UInt8](data)).text)
         let mapping = try options.loadMapping()
-        let ledger = try await options.openLedger()
+        let ledger = try await options.openLedger(.create)
         let timeZone = RouteInput.timeZone(mapping)
+        let future = FutureDates(timeZone: timeZone)
         let header = table.header.map { $0.lowercased() }
         func column(_ names: String...) -> Int? { header.firstIndex { names.contains($0) } }
         guard let personColumn = column("person", "snils", "снилс", "слушатель"),
@@ -139,6 +143,10 @@ struct RoutesImportCommand: AsyncParsableCommand {
             if start == nil {
                 problems.append(
                     "\(file): row \(line), column \(table.header[startColumn]): '\(cell(startColumn))' is not a date")
+            } else if let start, !allowFuture,
+                let refusal = future.refusal(start, text: cell(startColumn), what: "the start")
+            {
+                problems.append("\(file): row \(line), column \(table.header[startColumn]): \(refusal)")
             }
             if let personID, let program, let start {
                 routes.append(RouteInput.route(person: personID, program: program, start: start, timeZone: timeZone))
@@ -165,7 +173,7 @@ struct RoutesListCommand: AsyncParsableCommand {
     @Option(help: "Print as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
-        let ledger = try await options.openLedger()
+        let ledger = try await options.openLedger(.existing)
         let personID = try await person.asyncMap { try await RouteInput.person($0, ledger: ledger) } ?? nil
         if person != nil, personID == nil { throw CLIError("no person '\(person!)' in the ledger") }
         let routes = try await ledger.routes(person: personID)
@@ -185,7 +193,11 @@ struct RoutesListCommand: AsyncParsableCommand {
                 completedAt: $0.completedAt.map { RouteKeeper.day($0, calendar) })
         }
         switch format {
-        case .json: try Printer.json(rows)
+        case .json:
+            struct Output: Encodable {
+                let routes: [Row]
+            }
+            try Printer.json(Output(routes: rows), ledger: options.location)
         case .text:
             for row in rows {
                 print(

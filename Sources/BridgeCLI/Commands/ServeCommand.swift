@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIError("--every takes a duration of at least a minute, such as 30m, 6h or 1d")
         }
         let mapping = try options.loadMapping()
+        LedgerAnnouncement.shared.announce(options.location)
         let stop = StopSignal()
         var first = now
         while !stop.isRequested {
@@ -33,13 +34,15 @@ struct ServeCommand: AsyncParsableCommand {
             first = false
             do {
                 let lock = try SyncLock(path: SyncLock.path(forLedger: options.ledgerLocation), wait: true)
-                let ledger = try await options.openLedger()
+                let ledger = try await options.openLedger(.create)
                 _ = try await SyncCommand.sync(
                     mapping: mapping, ledger: ledger, sites: nil, full: false, dryRun: false, format: .text,
-                    connector: SiteConnector())
+                    connector: SiteConnector(), location: options.location)
                 withExtendedLifetime(lock) {}
             } catch {
-                Printer.error("moodle-bridge serve: this run failed: \(error); the next one is in \(every)")
+                Printer.error(
+                    "moodle-bridge serve: this run failed: \("\(error)".redactingLedgerAddresses); the next one is in \(every)"
+                )
             }
         }
         print("Stopped.")

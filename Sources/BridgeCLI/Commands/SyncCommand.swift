@@ -2,6 +2,7 @@ import ArgumentParser
 import BridgeSync
 import CreditCore
 import Foundation
+import LedgerSQLite
 import Logging
 import MoodleClient
 
@@ -33,21 +34,32 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let mapping = try options.loadMapping()
         let unknown = sites.filter { id in !mapping.sites.contains { $0.id.rawValue == id } }
-        guard unknown.isEmpty else { throw CLIError("unknown site(s): \(unknown.joined(separator: ", "))") }
-        let lock = try SyncLock(path: SyncLock.path(forLedger: options.ledgerLocation), wait: wait)
+        guard unknown.isEmpty else {
+            throw CLIError(
+                "unknown site(s): \(unknown.joined(separator: ", ")); the mapping files have: "
+                    + mapping.sites.map(\.id.rawValue).joined(separator: ", "))
+        }
+        // A dry run against a ledger that does not exist yet compares with an empty one in memory:
+        // it creates neither the ledger nor its lock file.
+        let lock =
+            dryRun && options.ledgerIsMissing
+            ? nil : try SyncLock(path: SyncLock.path(forLedger: options.ledgerLocation), wait: wait)
         defer { withExtendedLifetime(lock) {} }
-        let ledger = try await options.openLedger()
+        let ledger = try await options.openLedger(dryRun ? .dryRun : .create)
         let summary = try await Self.sync(
             mapping: mapping, ledger: ledger, sites: sites.isEmpty ? nil : sites.map { SiteID($0) }, full: full,
-            dryRun: dryRun, format: format, connector: SiteConnector())
+            dryRun: dryRun, format: format, connector: SiteConnector(), location: options.location)
         if let code = Self.exitCode(summary) { throw code }
     }
 
-    /// Runs the sync and prints the summary; shared with `demo` and `serve`.
+    /// Runs the sync and prints the summary; shared with `demo` and `serve`. `location` names the
+    /// ledger (by default the SQLite ledger's file).
     static func sync(
         mapping: RegionMapping, ledger: any LedgerStore, sites: [SiteID]?, full: Bool, dryRun: Bool,
-        format: OutputFormat, connector: SiteConnector
+        format: OutputFormat, connector: SiteConnector, location: LedgerLocation? = nil
     ) async throws -> SyncRunner.Summary {
+        let location = location ?? (ledger as? SQLiteLedger)?.path.map(LedgerLocation.init)
+        if let location { LedgerAnnouncement.shared.announce(location) }
         let progress = ProgressDisplay(enabled: format == .text)
         let runner = SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.sync")) { site in
             try connector.connect(site)
@@ -59,15 +71,21 @@ struct SyncCommand: AsyncParsableCommand {
             progress: { progress.show($0) })
         progress.finish()
         switch format {
-        case .json: try Printer.json(summary)
+        case .json:
+            if let location { try Printer.json(summary, ledger: location) } else { try Printer.json(summary) }
         case .text: print(SyncSummaryText(summary).text, terminator: "")
         }
         return summary
     }
 
     static func exitCode(_ summary: SyncRunner.Summary) -> ExitCode? {
-        if summary.failures.contains(where: \.isPermanent) { return ExitCodes.siteFailed }
-        if !summary.failures.isEmpty { return ExitCodes.transientFailure }
+        exitCode(failures: summary.failures)
+    }
+
+    /// 3 when a site failed for good, 4 when the failures were all transient, nil without failures.
+    static func exitCode(failures: [SyncRunner.Summary.Failure]) -> ExitCode? {
+        if failures.contains(where: \.isPermanent) { return ExitCodes.siteFailed }
+        if !failures.isEmpty { return ExitCodes.transientFailure }
         return nil
     }
 }

@@ -12,9 +12,11 @@ struct DemoReports {
 
     func write(mapping: RegionMapping, connector: SiteConnector) async throws -> [String] {
         let ledgerArguments = ["--ledger", ledgerPath, "--mappings", mappings]
+        // The demo names its ledger itself; the commands it runs do not name it again.
+        LedgerAnnouncement.shared.markDone()
         let issue = try CertificatesIssueCommand.parse(ledgerArguments + ["--statements", "--format", "json"])
         try await quietly { try await issue.run() }
-        let ledger = try await LedgerOptions.parse(ledgerArguments).openLedger()
+        let ledger = try await LedgerOptions.parse(ledgerArguments).openLedger(.existing)
         let snapshot = try await LedgerSnapshot.read(from: ledger)
         try personsFile(snapshot).write(toFile: ledgerPath + ".persons.csv", atomically: true, encoding: .utf8)
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id

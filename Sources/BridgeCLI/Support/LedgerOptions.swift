@@ -17,16 +17,58 @@ struct LedgerOptions: ParsableArguments {
     var mappings: String = "Mappings"
 
     var ledgerLocation: String {
-        ledger ?? ProcessInfo.processInfo.environment["MOODLE_BRIDGE_LEDGER"] ?? "moodle-bridge.sqlite"
+        let variable = ProcessInfo.processInfo.environment["MOODLE_BRIDGE_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
+        return ledger ?? variable ?? "moodle-bridge.sqlite"
     }
 
-    func openLedger() async throws -> any LedgerStore {
-        let location = ledgerLocation
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            return try await PostgresLedgerOpener.open(url: location)
+    /// The ledger's location, printable (a PostgreSQL password hidden).
+    var location: LedgerLocation { LedgerLocation(ledgerLocation) }
+
+    /// How a command uses the ledger, and so whether it may create one.
+    enum Access {
+        /// A command that only makes sense on an existing ledger (reports, verify, reverse…): a
+        /// missing SQLite file is refused and none is created.
+        case existing
+        /// A command that writes the first entries of a new ledger (sync, import, add…).
+        case create
+        /// A dry run: an existing ledger, or else an empty one in memory (no file is created).
+        case dryRun
+    }
+
+    /// Whether the SQLite file is missing (always false for a PostgreSQL address).
+    var ledgerIsMissing: Bool {
+        !location.isPostgres && !FileManager.default.fileExists(atPath: ledgerLocation)
+    }
+
+    /// The refusal of a command that needs an existing ledger.
+    func missingLedger(exitCode: ExitCode = ExitCodes.badInput) -> CLIError {
+        CLIError("no ledger at \(location); run sync or pass --ledger", exitCode: exitCode)
+    }
+
+    /// Opens the ledger as `access` allows, and names it on a terminal.
+    ///
+    /// - Parameter missingExitCode: The exit status when `access` is ``Access/existing`` and there
+    ///   is no ledger.
+    func openLedger(_ access: Access, missingExitCode: ExitCode = ExitCodes.badInput) async throws -> any LedgerStore {
+        let location = self.location
+        if location.isPostgres {
+            let ledger = try await PostgresLedgerOpener.open(url: location.raw)
+            LedgerAnnouncement.shared.announce(location)
+            return ledger
         }
         do {
-            return try SQLiteLedger(path: location)
+            let ledger: SQLiteLedger
+            if access == .dryRun, ledgerIsMissing {
+                ledger = try SQLiteLedger()
+                LedgerAnnouncement.shared.announce(
+                    location, note: "no such file yet: the dry run reads an empty ledger")
+            } else {
+                ledger = try SQLiteLedger(path: location.raw, mode: access == .create ? .createIfMissing : .existing)
+                LedgerAnnouncement.shared.announce(location)
+            }
+            return ledger
+        } catch SQLiteLedger.OpenError.missing {
+            throw missingLedger(exitCode: missingExitCode)
         } catch {
             throw CLIError("cannot open the ledger \(location): \(error)")
         }

@@ -11,7 +11,8 @@ enum PostgresLedgerOpener {
             do {
                 return try await PostgresLedger(url: url, schema: nil, logger: nil)
             } catch {
-                throw CLIError("cannot open the PostgreSQL ledger: \(error)")
+                throw CLIError(
+                    "cannot open the PostgreSQL ledger \(LedgerLocation(url)): \(error)".redactingLedgerAddresses)
             }
         #else
             throw CLIError(

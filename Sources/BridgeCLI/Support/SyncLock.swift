@@ -31,10 +31,10 @@ final class SyncLock {
     }
 
     /// The lock file for a ledger location: beside an SQLite file, in the temporary folder for a
-    /// PostgreSQL address.
+    /// PostgreSQL address (named after the server and database, never the password).
     static func path(forLedger location: String) -> String {
         if location.contains("://") {
-            let name = location.map { $0.isLetter || $0.isNumber ? $0 : "_" }
+            let name = LedgerLocation.redacted(location).map { $0.isLetter || $0.isNumber ? $0 : "_" }
             return NSTemporaryDirectory() + "moodle-bridge-\(String(name).suffix(80)).sync-lock"
         }
         return location + ".sync-lock"

@@ -31,7 +31,7 @@ public struct CentresBuilder: Sendable {
     ) -> ReportTable {
         let persons = snapshot.personByID
         var tallies: [CentreID?: Tally] = [:]
-        for credit in snapshot.standingCredits.sorted(by: { $0.occurredAt < $1.occurredAt })
+        for credit in snapshot.standingCredits(asOf: context.asOf).sorted(by: { $0.occurredAt < $1.occurredAt })
         where filter.includes(source: credit.source) && filter.includes(context.day(credit.occurredAt)) {
             let person = persons[credit.person]
             guard filter.includes(person, id: credit.person) else { continue }
@@ -42,10 +42,11 @@ public struct CentresBuilder: Sendable {
             }
             tallies[person?.centre] = tally
         }
-        for stored in snapshot.routes {
+        for stored in snapshot.routes(at: context) {
             let person = persons[stored.route.person]
             guard filter.includes(person, id: stored.route.person) else { continue }
             if stored.status == .completed, !filter.includes(stored.completedAt.map(context.day)) { continue }
+            if stored.status == .expired, !filter.includes(context.lastDay(of: stored.route)) { continue }
             tallies[person?.centre, default: Tally()].routes[stored.status, default: 0] += 1
         }
         var keys: [CentreID?] = context.mapping.organisation.centres.map(\.id)

@@ -30,9 +30,9 @@ public struct CertificatesBuilder: Sendable {
         snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter(),
         details: PersonDetailsFile? = nil
     ) -> ReportTable {
-        let certificates = snapshot.documents(.certificate)
+        let certificates = snapshot.documents(.certificate, asOf: context.asOf)
         let persons = snapshot.personByID
-        let completed = snapshot.routes.filter { stored in
+        let completed = snapshot.routes(at: context).filter { stored in
             stored.status == .completed && filter.includes(persons[stored.route.person], id: stored.route.person)
                 && filter.includes(
                     certificates[stored.route.id].map { context.day($0.request.issuedAt) }

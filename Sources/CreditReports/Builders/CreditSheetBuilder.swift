@@ -23,12 +23,13 @@ public struct CreditSheetBuilder: Sendable {
         person id: PersonID, snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter()
     ) throws -> ReportTable {
         guard let person = snapshot.personByID[id] else { throw ReportError.unknownPerson(id) }
-        let credits = snapshot.standingCredits
+        let credits = snapshot.standingCredits(asOf: context.asOf)
             .filter {
                 $0.person == id && filter.includes(source: $0.source) && filter.includes(context.day($0.occurredAt))
             }
             .sorted { ($0.occurredAt, $0.module, $0.id) < ($1.occurredAt, $1.module, $1.id) }
-        let route = snapshot.routes.filter { $0.route.person == id }.max { $0.route.start < $1.route.start }
+        let routes = snapshot.routes(at: context)
+        let route = routes.filter { $0.route.person == id }.max { $0.route.start < $1.route.start }
         let progress = route.flatMap { stored in
             context.mapping.program(stored.route.program).map {
                 Accumulator(program: $0).progress(

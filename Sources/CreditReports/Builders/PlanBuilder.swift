@@ -39,12 +39,12 @@ public struct PlanBuilder: Sendable {
             planned[Cell(month: line.month, form: line.form, category: line.category), default: 0] += line.learners
         }
         var trained: [Cell: Set<PersonID>] = [:]
-        for credit in snapshot.standingCredits where filter.includes(source: credit.source) {
+        for credit in snapshot.standingCredits(asOf: context.asOf) where filter.includes(source: credit.source) {
             let person = persons[credit.person]
             guard filter.includes(person, id: credit.person) else { continue }
             let day = context.day(credit.occurredAt)
             let month = YearMonth(year: day.year, month: day.month)
-            guard includes(month, filter) else { continue }
+            guard includes(month, filter), filter.includes(day) else { continue }
             let category = person?.category ?? context.mapping.organisation.defaultCategory
             trained[Cell(month: month, form: credit.form, category: category), default: []].insert(credit.person)
         }

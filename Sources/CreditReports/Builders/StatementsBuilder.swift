@@ -20,16 +20,18 @@ public struct StatementsBuilder: Sendable {
         ReportColumn("hours", ru: "Часы", en: "Hours", width: 8),
     ]
 
-    /// Expired routes (as recorded in the ledger) with what the learner passed inside the window.
+    /// Routes expired at `context.asOf` with what the learner passed inside the window.
     public func build(
         snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter()
     ) -> ReportTable {
-        let statements = snapshot.documents(.statement)
+        let statements = snapshot.documents(.statement, asOf: context.asOf)
         let persons = snapshot.personByID
-        let expired = snapshot.routes
+        let expired = snapshot.routes(at: context)
             .filter { stored in
                 stored.status == .expired && filter.includes(persons[stored.route.person], id: stored.route.person)
-                    && filter.includes(context.day(stored.route.deadline.addingTimeInterval(-1)))
+                    && filter.includes(
+                        statements[stored.route.id].map { context.day($0.request.issuedAt) }
+                            ?? context.lastDay(of: stored.route))
             }
             .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }
         var rows: [[ReportCell]] = []

@@ -6,10 +6,11 @@ import Foundation
 public struct DocumentPlanner: Sendable {
     public init() {}
 
-    /// The requests to issue at `context.asOf`, in route order, registered in `year` (by default the
-    /// year of the issue day in the region).
+    /// The requests to issue at `context.asOf`, in route order. Each route is judged at that moment
+    /// (a route completed after it is not yet due), and each document is registered in the year of
+    /// its issue day in the region: a document dated 2025 is numbered 2025-….
     public func requests(
-        _ kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext, year: Int? = nil
+        _ kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext
     ) -> [DocumentRequest] {
         let due: RouteProgress.Status
         switch kind {
@@ -18,8 +19,8 @@ public struct DocumentPlanner: Sendable {
         case .cancellation: return []
         }
         let issued = snapshot.documents(kind)
-        let registrationYear = year ?? context.day(context.asOf).year
-        return snapshot.routes
+        let registrationYear = context.day(context.asOf).year
+        return snapshot.routes(at: context)
             .filter { $0.status == due && issued[$0.route.id] == nil }
             .sorted {
                 ($0.completedAt ?? $0.route.deadline, $0.route.id) < ($1.completedAt ?? $1.route.deadline, $1.route.id)

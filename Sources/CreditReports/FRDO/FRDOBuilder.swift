@@ -58,8 +58,9 @@ public struct FRDOBuilder: Sendable {
         filter: ReportFilter = ReportFilter()
     ) -> Export {
         let persons = snapshot.personByID
-        let routes = Dictionary(snapshot.routes.map { ($0.route.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let certificates = snapshot.documents(.certificate).values
+        let routes = Dictionary(
+            snapshot.routes(at: context).map { ($0.route.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let certificates = snapshot.documents(.certificate, asOf: context.asOf).values
             .filter {
                 filter.includes(persons[$0.request.person], id: $0.request.person)
                     && filter.includes(context.day($0.request.issuedAt))
