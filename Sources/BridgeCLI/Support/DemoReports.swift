@@ -21,11 +21,14 @@ struct DemoReports {
         try personsFile(snapshot).write(toFile: ledgerPath + ".persons.csv", atomically: true, encoding: .utf8)
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
         var written: [String] = []
-        let reconciliation = try await Reconciliation.table(
+        var reconciliation = try await Reconciliation.table(
             mapping: mapping, ledger: ledger, connector: connector, sites: nil)
+        let context = ReportContext(mapping: mapping, asOf: Date())
+        reconciliation.table.heading = ReportFilter().heading(
+            context: context, asOf: nil, madeOn: context.day(context.asOf), persons: snapshot.personByID)
         for format in ["csv", "xlsx"] {
             let output = try ReportOutputOptions.parse(["--format", format, "--out", out])
-            try output.write(reconciliation.table, name: "reconciliation")
+            try await quietly { try output.write(reconciliation.table, name: "reconciliation") }
             written.append("reconciliation.\(format)")
             for kind in ["certificates", "frdo", "statements", "plan", "centres", "credit-sheet"] {
                 var arguments = [kind] + ledgerArguments + ["--format", format, "--out", out]
@@ -65,16 +68,21 @@ struct DemoReports {
     }
 
     /// Runs a command whose own output the demo summarises instead.
+    /// (Errors are thrown, and reported once the output is back.)
     private func quietly(_ work: () async throws -> Void) async throws {
-        let saved = dup(STDOUT_FILENO)
+        let savedOut = dup(STDOUT_FILENO)
+        let savedError = dup(STDERR_FILENO)
         let null = open("/dev/null", O_WRONLY)
         fflush(nil)
         dup2(null, STDOUT_FILENO)
+        dup2(null, STDERR_FILENO)
         defer {
             fflush(nil)
-            dup2(saved, STDOUT_FILENO)
+            dup2(savedOut, STDOUT_FILENO)
+            dup2(savedError, STDERR_FILENO)
             close(null)
-            close(saved)
+            close(savedOut)
+            close(savedError)
         }
         try await work()
     }

@@ -70,10 +70,7 @@ public struct CertificatesBuilder: Sendable {
                 .init("issued", ru: "Выдано", en: "Issued", value: .integer(issued)),
                 .init("pending", ru: "Ожидают выдачи", en: "Awaiting issue", value: .integer(ordered.count - issued)),
             ],
-            sheets: [
-                MissingDataSheet.make(
-                    FRDOBuilder().build(snapshot: snapshot, details: details, context: context, filter: filter).problems
-                )
-            ])
+            sheets: MissingDataSheet.sheets(
+                FRDOBuilder().build(snapshot: snapshot, details: details, context: context, filter: filter).problems))
     }
 }

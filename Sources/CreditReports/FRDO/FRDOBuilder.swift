@@ -91,7 +91,7 @@ public struct FRDOBuilder: Sendable {
                 ru: "ФИС ФРДО: документы о повышении квалификации",
                 en: "FIS FRDO: further-training documents"),
             sheetName: LocalizedText(FRDOTemplate.sheetName), columns: FRDOTemplate.columns, rows: rows,
-            sheets: [MissingDataSheet.make(problems)], datesAsText: true)
+            sheets: MissingDataSheet.sheets(problems), datesAsText: true)
         return Export(table: table, problems: problems)
     }
 

@@ -13,6 +13,11 @@ enum MissingDataSheet {
         ReportColumn("action", ru: "Что сделать", en: "What to do", width: 48),
     ]
 
+    /// The sheet, or none when nothing is missing.
+    static func sheets(_ problems: [FRDOBuilder.Problem]) -> [ReportSheet] {
+        problems.isEmpty ? [] : [make(problems)]
+    }
+
     static func make(_ problems: [FRDOBuilder.Problem]) -> ReportSheet {
         ReportSheet(
             key: key, name: LocalizedText(ru: "Не хватает данных", en: "Missing data"), columns: columns,
