@@ -55,26 +55,23 @@ struct ScenarioTests {
 
 @Suite("Scale")
 struct ScaleTests {
-    @Test("a generated site of 5 000 users answers a full pull in reasonable time")
+    // How fast is for `bridge-bench sync` to measure; this test checks that a large site is served whole.
+    @Test("a generated site of 5 000 users answers a full pull, one request each")
     func fullPull() async throws {
         let scenario = Scenario.generate(seed: 2026, users: 5_000, courses: 40, completionRate: 0.35)
         try await withServer(scenario) { server, base in
-            let clock = ContinuousClock()
-            let elapsed = try await clock.measure {
-                let report = try await HTTP.call(
-                    base, "core_reportbuilder_retrieve_report", token: Scenario.serviceToken,
-                    [("reportid", "1"), ("perpage", "0")]
+            let report = try await HTTP.call(
+                base, "core_reportbuilder_retrieve_report", token: Scenario.serviceToken,
+                [("reportid", "1"), ("perpage", "0")]
+            ).node()
+            #expect((report["data"]?["rows"]?.items.count ?? 0) > 5_000)
+            for course in 2...6 {
+                let users = try await HTTP.call(
+                    base, "core_enrol_get_enrolled_users", token: Scenario.serviceToken,
+                    [("courseid", String(course))]
                 ).node()
-                #expect((report["data"]?["rows"]?.items.count ?? 0) > 5_000)
-                for course in 2...6 {
-                    let users = try await HTTP.call(
-                        base, "core_enrol_get_enrolled_users", token: Scenario.serviceToken,
-                        [("courseid", String(course))]
-                    ).node()
-                    #expect(users.items.count > 100)
-                }
+                #expect(users.items.count > 100)
             }
-            #expect(elapsed < .seconds(30), "took \(elapsed)")
             #expect(server.totalRequestCount == 6)
         }
     }

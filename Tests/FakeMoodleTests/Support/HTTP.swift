@@ -16,7 +16,7 @@ enum HTTP {
 
     static let session: URLSession = {
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 30
+        configuration.timeoutIntervalForRequest = 120
         return URLSession(configuration: configuration)
     }()
 
@@ -30,7 +30,7 @@ enum HTTP {
     }
 
     static func send(
-        _ base: URL, path: String, method: String = "POST", fields: [(String, String)], timeout: TimeInterval = 30
+        _ base: URL, path: String, method: String = "POST", fields: [(String, String)], timeout: TimeInterval = 120
     ) async throws -> Reply {
         var request: URLRequest
         if method == "GET" {
@@ -54,7 +54,7 @@ enum HTTP {
     /// Calls a web-service function; `json: false` leaves out `moodlewsrestformat` (XML).
     static func call(
         _ base: URL, _ function: String, token: String, json: Bool = true, _ arguments: [(String, String)] = [],
-        timeout: TimeInterval = 30
+        timeout: TimeInterval = 120
     ) async throws -> Reply {
         var fields = [("wstoken", token), ("wsfunction", function)] + arguments
         if json { fields.append(("moodlewsrestformat", "json")) }
