@@ -57,9 +57,14 @@ let package = Package(
             name: "CLibXlsxWriter", path: "Sources/CLibXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CreditReports", dependencies: ["CreditCore", "CLibXlsxWriter"]),
+        // Copies the example data (Fixtures/moodle/ground-truth.json, Fixtures/scenarios/*.json,
+        // Mappings/*.yaml) into the resources of FakeMoodle and BridgeCLI at build time, so the demo
+        // and the fake Moodle work from any folder while the files stay where they are.
+        .plugin(name: "BundleExampleData", capability: .buildTool(), path: "Sources/BundleExampleData"),
         .target(
             name: "FakeMoodle",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            plugins: ["BundleExampleData"]),
         .target(
             name: "BridgeCLI",
             dependencies: [
@@ -67,7 +72,8 @@ let package = Package(
                 "BridgeSync", "CreditReports", "FakeMoodle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            plugins: ["BundleExampleData"]),
         .executableTarget(name: "moodle-bridge", dependencies: ["BridgeCLI"]),
         .executableTarget(
             name: "bridge-bench",
