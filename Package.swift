@@ -28,10 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // Pure domain: no I/O, no clock reads.
-        .target(name: "CreditCore"),
+        // Pure domain: no I/O, no clock reads. swift-crypto's SHA-256 hashes the ledger chain.
+        .target(name: "CreditCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "BridgeConfig",
             dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
