@@ -9,6 +9,10 @@ import PackagePlugin
 /// resources (`Bundle.module`, all files in the bundle's top folder):
 /// - FakeMoodle: `Fixtures/moodle/ground-truth.json` and `Fixtures/scenarios/*.json`;
 /// - BridgeCLI: `Mappings/*.yaml`, the example region the demo syncs.
+///
+/// An edited file is copied again by the next build. A file added is bundled once SwiftPM plans
+/// the build again (after a change to `Package.swift`, or in a new clone); the copy of a file
+/// removed stays in the build folder until that is cleaned.
 @main struct BundleExampleData: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
