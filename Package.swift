@@ -28,10 +28,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        // Pure domain: no I/O, no clock reads.
-        .target(name: "CreditCore"),
+        // Pure domain: no I/O, no clock reads. swift-crypto's SHA-256 hashes the ledger chain.
+        .target(name: "CreditCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "BridgeConfig",
             dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
@@ -57,9 +58,14 @@ let package = Package(
             name: "CLibXlsxWriter", path: "Sources/CLibXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CreditReports", dependencies: ["CreditCore", "CLibXlsxWriter"]),
+        // Copies the example data (Fixtures/moodle/ground-truth.json, Fixtures/scenarios/*.json,
+        // Mappings/*.yaml) into the resources of FakeMoodle and BridgeCLI at build time, so the demo
+        // and the fake Moodle work from any folder while the files stay where they are.
+        .plugin(name: "BundleExampleData", capability: .buildTool(), path: "Sources/BundleExampleData"),
         .target(
             name: "FakeMoodle",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            plugins: ["BundleExampleData"]),
         .target(
             name: "BridgeCLI",
             dependencies: [
@@ -67,7 +73,8 @@ let package = Package(
                 "BridgeSync", "CreditReports", "FakeMoodle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            plugins: ["BundleExampleData"]),
         .executableTarget(name: "moodle-bridge", dependencies: ["BridgeCLI"]),
         .executableTarget(
             name: "bridge-bench",

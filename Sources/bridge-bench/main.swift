@@ -6,7 +6,7 @@ struct BridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bridge-bench",
         abstract: "Benchmarks (run a release build: swift run -c release bridge-bench …).",
-        subcommands: [LedgerBench.self, SyncBench.self, SyncSideCommand.self])
+        subcommands: [LedgerBench.self, SyncBench.self, JSONBench.self, SyncSideCommand.self])
 }
 
 struct SyncBench: AsyncParsableCommand {
@@ -115,6 +115,58 @@ struct LedgerBench: AsyncParsableCommand {
             | re-import of existing keys (rows/s) | \(f(figures.reimportRowsPerSecond, 0)) | | |
             | totals per person + month × form × category (s) | \(f(figures.personTotalsSeconds + figures.monthlyTotalsSeconds, 3)) | \(f(figures.shellTotalsSeconds, 3)) | \(f(figures.totalsRatioToShell)) |
             """)
+    }
+}
+
+struct JSONBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "json",
+        abstract:
+            "MoodleClient's JSON parser next to JSONSerialization and JSONDecoder: time, number literals, errors.")
+
+    @Option(help: "The folder of captured Moodle bodies.") var captures = "Fixtures/moodle"
+    @Option(help: "The size of the large generated body, in MB.") var largeMegabytes = 12
+    @Option(help: "How long each parser runs on each input, at least, in seconds.") var seconds = 2.0
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func run() throws {
+        let figures = try JSONParseBenchmark(
+            captures: URL(fileURLWithPath: captures), largeBytes: largeMegabytes * 1_048_576, minimumSeconds: seconds
+        ).run { if !json { print($0) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            return
+        }
+        func f(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+        let mb = { (bytes: Int) in f(Double(bytes) / 1_048_576, 1) }
+        print(
+            "\n| parser | \(figures.captureFiles) captures, \(mb(figures.captureBytes)) MB: ms | MB/s | large body, \(mb(figures.largeBodyBytes)) MB: ms | MB/s |"
+        )
+        print("|---|---|---|---|---|")
+        for (small, large) in zip(figures.capturesTimings, figures.largeBodyTimings) {
+            print(
+                "| \(small.parser) | \(f(small.medianSeconds * 1_000, 1)) | \(f(small.megabytesPerSecond, 0)) | \(f(large.medianSeconds * 1_000, 1)) | \(f(large.megabytesPerSecond, 0)) |"
+            )
+        }
+        print("\n| literal | MoodleClient | JSONSerialization | JSONDecoder as Double | JSONDecoder as Decimal |")
+        print("|---|---|---|---|---|")
+        for literal in figures.literals {
+            print(
+                "| `\(literal.literal)` | `\(literal.moodleClient)` | `\(literal.jsonSerialization)` | `\(literal.jsonDecoderDouble)` | `\(literal.jsonDecoderDecimal)` |"
+            )
+        }
+        print("\nThe large body, malformed:")
+        for finding in figures.malformed {
+            print(
+                "- \(finding.body), \(finding.parser) (\(finding.givesPosition ? "gives" : "does not give") the position): \(finding.message)"
+            )
+        }
+        print(
+            "\nCaptures whose tree changes when parsed by JSONSerialization: \(figures.capturesChangedThroughFoundation.count) of \(figures.captureFiles) (\(figures.capturesChangedThroughFoundation.joined(separator: ", ")))"
+        )
+        print("Not JSON (left out): \(figures.notJSON.joined(separator: ", "))")
     }
 }
 

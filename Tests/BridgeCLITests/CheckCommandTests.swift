@@ -189,10 +189,13 @@ struct FakeMoodleProcess: @unchecked Sendable {
     /// The token printed on the second line.
     let token: String
 
-    /// Starts a fake Moodle with `arguments` (after `fake-moodle serve`), runs `body` with it and
-    /// kills it afterwards, whether `body` succeeded or not.
-    static func with(_ arguments: [String], _ body: (FakeMoodleProcess) async throws -> Void) async throws {
-        let fake = try await offPool { try start(arguments) }
+    /// Starts a fake Moodle with `arguments` (after `fake-moodle serve`), in the repository's folder
+    /// unless `folder` names another, runs `body` with it and kills it afterwards, whether `body`
+    /// succeeded or not.
+    static func with(
+        _ arguments: [String], in folder: URL? = nil, _ body: (FakeMoodleProcess) async throws -> Void
+    ) async throws {
+        let fake = try await offPool { try start(arguments, in: folder) }
         do {
             try await body(fake)
         } catch {
@@ -203,11 +206,11 @@ struct FakeMoodleProcess: @unchecked Sendable {
     }
 
     /// Starts the server and reads its URL and token; blocks until both are printed.
-    static func start(_ arguments: [String]) throws -> FakeMoodleProcess {
+    static func start(_ arguments: [String], in folder: URL? = nil) throws -> FakeMoodleProcess {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = ["fake-moodle", "serve"] + arguments
-        process.currentDirectoryURL = CommandRunner.repository
+        process.currentDirectoryURL = folder ?? CommandRunner.repository
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -18,20 +18,21 @@ struct CommandRunner {
     }
 
     /// Runs the command on a thread of its own: waiting for a process must not hold one of the
-    /// few threads Swift's concurrency runs every test on.
+    /// few threads Swift's concurrency runs every test on. It runs in the repository's folder
+    /// unless `folder` names another.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil
     ) async throws -> Outcome {
-        try await offPool { try runBlocking(arguments, environment: environment, directory: directory) }
+        try await offPool { try runBlocking(arguments, environment: environment, in: folder) }
     }
 
     static func runBlocking(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], in folder: URL? = nil
     ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repository
+        process.currentDirectoryURL = folder ?? repository
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()

@@ -83,7 +83,7 @@ struct HonestCommandsTests {
         try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
         let mappings = CommandRunner.repository.appendingPathComponent("Mappings").path
         let byDefault = try await CommandRunner.run(
-            ["report", "plan", "--mappings", mappings], environment: ["MOODLE_BRIDGE_LEDGER": ""], directory: here)
+            ["report", "plan", "--mappings", mappings], environment: ["MOODLE_BRIDGE_LEDGER": ""], in: here)
         #expect(byDefault.status == 1)
         #expect(byDefault.stderr.contains("no ledger at"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: here.path).isEmpty)

@@ -135,23 +135,6 @@ struct SyncCommandTests {
         #expect(second.stderr.contains("another sync is running on this ledger"))
         #expect(!second.stderr.contains(site.token))
     }
-
-    @Test("the demo syncs the example region from two fake sites, and a second run credits nothing new")
-    func demo() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let first = try await CommandRunner.run(["demo", "--out", out.path])
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("ripk: full sync by the report-builder path"))
-        #expect(first.stdout.contains("north: full sync by the classic path"))
-        let second = try await CommandRunner.run(["demo", "--out", out.path, "--format", "json"])
-        #expect(second.status == 0)
-        let summary = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
-        let sites = summary?["sites"] as? [[String: Any]] ?? []
-        #expect(sites.count == 2)
-        #expect(sites.allSatisfy { ($0["newCredits"] as? Int) == 0 })
-        #expect(sites.allSatisfy { ($0["isFull"] as? Bool) == false })
-    }
 }
 
 @Suite("moodle-bridge sync: a site that cannot be synced")

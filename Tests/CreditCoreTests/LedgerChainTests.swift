@@ -15,21 +15,35 @@ struct LedgerChainTests {
             ),
         ])
     func sha256(input: String, digest: String) {
-        #expect(SHA256.hex(input.utf8) == digest)
+        #expect(LedgerChain.sha256Hex(Array(input.utf8)) == digest)
     }
 
-    @Test("a million 'a's, fed in uneven pieces")
+    @Test("a million 'a's")
     func sha256Long() {
-        var hasher = SHA256()
-        var fed = 0
-        var size = 1
-        while fed < 1_000_000 {
-            let piece = min(size, 1_000_000 - fed)
-            hasher.update(repeatElement(UInt8(ascii: "a"), count: piece))
-            fed += piece
-            size = size * 3 % 997 + 1
-        }
-        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        let input = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(LedgerChain.sha256Hex(input) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("a known two-entry chain keeps its hashes, so ledgers written before still verify")
+    func knownChain() {
+        let credit = LedgerEntry(
+            id: "e-1", person: "P-0001", module: "ЦОР-36", hours: 36, form: .distance,
+            occurredAt: Date(timeIntervalSince1970: 1_740_836_499),
+            recordedAt: Date(timeIntervalSince1970: 1_767_225_600),
+            source: .moodle(site: "ripk", courseID: 2, userID: 4), idempotencyKey: "ripk/2/4")
+        let reversal = LedgerEntry(
+            id: "e-2", person: "P-0001", module: "ЦОР-36", hours: 36, form: .distance, kind: .reversal(of: "e-1"),
+            occurredAt: Date(timeIntervalSince1970: 1_767_225_600),
+            recordedAt: Date(timeIntervalSince1970: 1_767_225_700),
+            source: .manual(operator: "Иванова", document: "Приказ №12"), idempotencyKey: "reverse/e-1",
+            batch: "B-2026-01", note: "исправление: курс отчислен")
+        // Written by the ledger's first SHA-256 implementation (and by any other SHA-256 of the
+        // same canonical text): a change of hash library must leave them as they are.
+        let first = "b8e6218427f8769fa6de9c6560c7b35d0212e8ad422749a2312a42305eb9e301"
+        let second = "03ba986590332838d0d1af959b1d5f19c8e80f345493fbc472de7fb1ffa740a8"
+        #expect(LedgerChain.hash(of: credit, following: LedgerChain.genesis) == first)
+        #expect(LedgerChain.hash(of: reversal, following: first) == second)
+        #expect(LedgerChain.verify([(credit, first), (reversal, second)], head: (second, 2)).isIntact)
     }
 
     @Test("an edited entry, a removed entry and a removed tail are each found")

@@ -2,6 +2,7 @@ import ArgumentParser
 import BridgeConfig
 import BridgeSync
 import CreditCore
+import FakeMoodle
 import Foundation
 import LedgerSQLite
 
@@ -16,27 +17,27 @@ struct DemoCommand: AsyncParsableCommand {
             points the example region's mapping files at them, syncs both into an SQLite ledger in the \
             output folder and prints the summary, then issues the certificates and statements due and \
             writes every report (CSV and XLSX) into the output folder. Run it again: nothing is \
-            credited or issued twice.
+            credited or issued twice. Everything it needs is bundled with the command, so it runs \
+            from any folder; the example region's mapping files are copied into OUT/Mappings, for the \
+            commands run on the demo's ledger afterwards (`--mappings OUT/Mappings`).
             """)
 
-    @Option(help: "The folder holding the example region's mapping files.") var mappings: String = "Mappings"
+    @Option(
+        help: "The folder holding the mapping files (default: the bundled example region, copied into OUT/Mappings).")
+    var mappings: String?
     @Option(help: "Where to write the ledger and the summary.") var out: String = "demo-output"
     @Flag(help: "Start from an empty ledger.") var fresh = false
     @Option(help: "Print the summary as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
-        let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
-        let groundTruth = DemoCommand.fixtures.appendingPathComponent("moodle/ground-truth.json")
-        guard FileManager.default.fileExists(atPath: groundTruth.path) else {
-            throw CLIError(
-                "the demo needs the source tree's Fixtures folder (\(groundTruth.path)); run it from a clone")
-        }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let mappings = try self.mappings ?? DemoCommand.writeExampleMappings(into: out)
+        let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
         let ledgerPath = (out as NSString).appendingPathComponent("ledger.sqlite")
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerPath + suffix) }
         }
-        let region = try await DemoRegion.start(groundTruth: groundTruth)
+        let region = try await DemoRegion.start(groundTruth: BundledData.groundTruthURL)
         do {
             let (mapping, environment) = region.mapping(from: loaded)
             var connector = SiteConnector()
@@ -57,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
             let reports = try await DemoReports(ledgerPath: ledgerPath, mappings: mappings, out: out)
                 .write(mapping: mapping, connector: connector)
             if format == .text {
-                print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json")
+                print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json; mapping files: \(mappings)")
                 print("Certificates and statements issued; reports in \(out)/: \(reports.joined(separator: ", "))")
             }
             await region.stop()
@@ -68,8 +69,10 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The repository's Fixtures folder, found from this source file.
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// Copies the bundled example region into `out/Mappings` and returns that folder's path.
+    static func writeExampleMappings(into out: String) throws -> String {
+        let folder = (out as NSString).appendingPathComponent("Mappings")
+        try ExampleMappings.write(into: URL(fileURLWithPath: folder))
+        return folder
+    }
 }

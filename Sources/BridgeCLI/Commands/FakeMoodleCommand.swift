@@ -24,24 +24,24 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
             on the second, then serves /webservice/rest/server.php and /login/token.php.
             """)
 
-    /// The scenario the fake answers from.
-    enum ScenarioKind: String, CaseIterable, ExpressibleByArgument {
-        /// ``Scenario/small()``: two courses, three learners, report 1.
-        case small
-        /// The captured Moodle 5.1 site, rebuilt from `ground-truth.json`.
-        case groundTruth = "ground-truth"
-        /// ``Scenario/generate(seed:users:courses:completionRate:)``.
-        case generated
-    }
-
-    @Option(help: "The scenario: small, ground-truth or generated.")
-    var scenario: ScenarioKind = .small
+    @Option(
+        help: ArgumentHelp(
+            "The scenario: small, ground-truth, generated, a bundled scenario's name, or a scenario file.",
+            discussion: """
+                small: two courses, three learners, report 1. ground-truth: the captured Moodle 5.1 \
+                site, rebuilt from its answer key. generated: a site of --users and --courses made \
+                from --seed. A bundled scenario (minimal, small) is one of the package's \
+                Fixtures/scenarios files; a value with a '/' or ending in .json is read as a scenario \
+                file (JSON).
+                """,
+            valueName: "scenario"))
+    var scenario: String = "small"
 
     @Option(help: "The port to listen on (0 = a free one).")
     var port: UInt16 = 0
 
-    @Option(help: "The answer key the ground-truth scenario is built from.")
-    var groundTruth: String = "Fixtures/moodle/ground-truth.json"
+    @Option(help: "The answer key the ground-truth scenario is built from (default: the bundled one).")
+    var groundTruth: String?
 
     @Option(help: "Seed of the generated scenario.")
     var seed: UInt64 = 42
@@ -96,22 +96,56 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
 
     private func makeScenario() throws -> (Scenario, token: String) {
         switch scenario {
-        case .small:
+        case "small":
             return (.small(), Scenario.serviceToken)
-        case .generated:
+        case "generated":
             return (
                 .generate(seed: seed, users: max(1, users), courses: max(1, courses), completionRate: 0.4),
                 Scenario.serviceToken
             )
-        case .groundTruth:
+        case "ground-truth":
+            let url = groundTruth.map { URL(fileURLWithPath: $0) } ?? BundledData.groundTruthURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CLIError("no answer key at \(url.path)")
+            }
             do {
-                return (
-                    try .fromGroundTruth(at: URL(fileURLWithPath: groundTruth)),
-                    Scenario.groundTruthTokens["ws_bridge"] ?? ""
+                return (try .fromGroundTruth(at: url), Scenario.groundTruthTokens["ws_bridge"] ?? "")
+            } catch {
+                throw CLIError("cannot build the ground-truth scenario from \(url.path): \(error)")
+            }
+        case let path where path.contains("/") || path.hasSuffix(".json"):
+            return Self.withItsToken(try Self.scenarioFile(at: path))
+        case let name:
+            do {
+                return Self.withItsToken(try BundledData.scenario(named: name))
+            } catch let missing as BundledData.MissingScenario {
+                throw CLIError(
+                    "\(missing.description); small, ground-truth and generated are built in, and a path names a scenario file"
                 )
             } catch {
-                throw CLIError("cannot build the ground-truth scenario from \(groundTruth): \(error)")
+                throw CLIError("cannot load the bundled scenario '\(name)': \(error)")
             }
+        }
+    }
+
+    /// A loaded scenario and the token to print: its first valid one.
+    static func withItsToken(_ scenario: Scenario) -> (Scenario, token: String) {
+        (scenario, scenario.tokens.first { $0.state == .valid }?.value ?? Scenario.serviceToken)
+    }
+
+    /// A scenario file given on the command line; a missing or unreadable one is named in the error.
+    static func scenarioFile(at path: String) throws -> Scenario {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw CLIError("no scenario file at \(url.path)")
+        }
+        do {
+            return try Scenario.load(from: url)
+        } catch let error as DecodingError {
+            throw CLIError("the scenario file \(url.path) is not a valid scenario: \(error)")
+        } catch {
+            throw CLIError("cannot read the scenario file \(url.path): \(error.localizedDescription)")
         }
     }
 }

@@ -8,7 +8,7 @@ public enum LedgerChain {
 
     /// The hash of `entry` following `previous`.
     public static func hash(of entry: LedgerEntry, following previous: String) -> String {
-        SHA256.hex(canonicalText(of: entry, following: previous).utf8)
+        sha256Hex(Array(canonicalText(of: entry, following: previous).utf8))
     }
 
     /// One line per field, in a fixed order; what the hash is taken over.

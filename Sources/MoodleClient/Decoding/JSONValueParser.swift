@@ -1,7 +1,26 @@
 /// A strict JSON parser producing ``MoodleValue`` trees, keeping number literals verbatim.
 ///
-/// Written by hand rather than on `JSONSerialization` because Moodle numbers must survive as text
-/// (so a JSON `36` equals an XML `36`) and a truncated body must be reported with its position.
+/// Written by hand rather than on Foundation because Moodle numbers must survive as text (so a JSON
+/// `36` equals an XML `36`), a truncated body must be reported with its position, and a sync parses
+/// many bodies. Measured against Foundation on Linux, Swift 6.3.1 (`bridge-bench json`, release
+/// build, 2 cores; `JSONParserChoiceTests` checks the literals and the errors):
+///
+/// | parser | 151 captures of `Fixtures/moodle`, 3.4 MB | a 12.1 MB body (enrolled users) |
+/// |---|---|---|
+/// | this parser, to ``MoodleValue`` | 35 ms | 150 ms |
+/// | `JSONSerialization`, to `Any` | 95–98 ms | 430–450 ms |
+/// | `JSONSerialization`, then to ``MoodleValue`` | 500–550 ms | 1 790–1 800 ms |
+/// | `JSONDecoder`, to a `Decodable` tree | 275 ms | 790–855 ms |
+///
+/// - Numbers: `JSONSerialization` (as `NSNumber.stringValue`) keeps `36`, `36.0`, `0.1`,
+///   `66.666666666667`, `2025100600.02`, `9007199254740993` and `18446744073709551616`, but writes
+///   `1e2` as `100.0`, `1.10` as `1.1` and `-0` as `0`. `JSONDecoder` has no literal to give: as
+///   `Double`, `9007199254740993` becomes `9007199254740992.0`; as `Decimal`, `36.0` becomes `36`.
+///   On the 151 captures, the trees by way of `JSONSerialization` equal this parser's: the
+///   literals it rewrites are ones this Moodle did not send.
+/// - Errors: for a body cut short, `JSONSerialization` says "Unexpected end of file during JSON
+///   parse." and `JSONDecoder` "The given data was not valid JSON.", neither with a position; this
+///   parser gives the byte. For a stray byte, `JSONSerialization` gives "around character N" too.
 struct JSONValueParser {
     struct Failure: Error, Sendable, CustomStringConvertible {
         var offset: Int
