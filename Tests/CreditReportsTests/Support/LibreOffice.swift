@@ -1,6 +1,6 @@
 import Foundation
 
-/// Converts XLSX workbooks to CSV with LibreOffice headless, as a real spreadsheet program reads them.
+/// Converts XLSX workbooks with LibreOffice headless, as a real spreadsheet program reads and prints them.
 enum LibreOffice {
     static let candidates = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
     static var executable: String? { candidates.first { FileManager.default.isExecutableFile(atPath: $0) } }
@@ -8,6 +8,19 @@ enum LibreOffice {
 
     /// Converts every workbook (first sheet, UTF-8, comma-separated) and returns each one's CSV text.
     static func convertToCSV(_ workbooks: [String: Data]) throws -> [String: String] {
+        // 44 = comma, 34 = quote, 76 = UTF-8, 1 = first line, cells as shown (9th token); the 12th picks sheet 1.
+        try convert(workbooks, to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,1")
+            .mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Converts every workbook to PDF, as printing it would lay it out, and returns each one's bytes.
+    static func convertToPDF(_ workbooks: [String: Data]) throws -> [String: Data] {
+        try convert(workbooks, to: "pdf")
+    }
+
+    /// Converts every workbook with one run of LibreOffice headless to the `filter`'s format, and
+    /// returns each converted file's bytes by workbook name.
+    private static func convert(_ workbooks: [String: Data], to filter: String) throws -> [String: Data] {
         guard let soffice = executable else { throw NotInstalled() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -18,68 +31,32 @@ enum LibreOffice {
             try data.write(to: url)
             files.append(url.path)
         }
+        let out = folder.appendingPathComponent("out")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
-        // 44 = comma, 34 = quote, 76 = UTF-8, 1 = first line, cells as shown (9th token); the 12th picks sheet 1.
         process.arguments =
             [
                 "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore",
-                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,1",
-                "--outdir", folder.appendingPathComponent("out").path,
+                "--convert-to", filter, "--outdir", out.path,
             ] + files
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        var result: [String: String] = [:]
+        let produced = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        var result: [String: Data] = [:]
         for name in workbooks.keys {
-            let out = folder.appendingPathComponent("out/\(name).csv")
             // Some versions append the sheet name to the file when a sheet is chosen.
-            let candidates =
-                (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
-            let path =
-                FileManager.default.fileExists(atPath: out.path)
-                ? out.path
-                : candidates.first { $0.hasPrefix(name) }.map { folder.appendingPathComponent("out/\($0)").path }
-            if let path, let text = try? String(contentsOfFile: path, encoding: .utf8) { result[name] = text }
+            let file =
+                produced.first { ($0 as NSString).deletingPathExtension == name }
+                ?? produced.first { $0.hasPrefix(name) }
+            if let file, let data = try? Data(contentsOf: out.appendingPathComponent(file)) { result[name] = data }
         }
         return result
     }
 
     struct NotInstalled: Error, CustomStringConvertible {
         var description: String { "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui" }
-    }
-}
-
-extension LibreOffice {
-    /// Converts every workbook to PDF, as printing it would lay it out, and returns each one's bytes.
-    static func convertToPDF(_ workbooks: [String: Data]) throws -> [String: Data] {
-        guard let soffice = executable else { throw NotInstalled() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var files: [String] = []
-        for (name, data) in workbooks {
-            let url = folder.appendingPathComponent("\(name).xlsx")
-            try data.write(to: url)
-            files.append(url.path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments =
-            [
-                "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", folder.appendingPathComponent("out").path,
-            ] + files
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        var result: [String: Data] = [:]
-        for name in workbooks.keys {
-            result[name] = try? Data(contentsOf: folder.appendingPathComponent("out/\(name).pdf"))
-        }
-        return result
     }
 }
 
