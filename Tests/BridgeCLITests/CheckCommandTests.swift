@@ -134,6 +134,16 @@ struct CheckCommandTests {
             let mappings = try TemporaryMappings(northURL: fake.baseURL, northTokenFile: tokenFile.path)
             defer { mappings.remove() }
 
+            // A token file others may read is refused, as ssh refuses such a private key.
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: tokenFile.path)
+            let shared = try await runCommand(["check", "--site", "north", "--mappings", mappings.folder.path])
+            #expect(shared.status == 3)
+            #expect(shared.stderr.contains("may be read by others (mode 644)"), "\(shared.stderr)")
+            #expect(shared.stderr.contains("chmod 600 \(tokenFile.path)"))
+            #expect(shared.stdout.isEmpty)
+            #expect(!(shared.stdout + shared.stderr).contains(Self.token))
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile.path)
             let outcome = try await runCommand(["check", "--site", "north", "--mappings", mappings.folder.path])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout.contains("  Web-service user: ws_bridge (id 3)"))

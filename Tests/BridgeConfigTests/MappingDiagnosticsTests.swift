@@ -134,4 +134,56 @@ struct MappingDiagnosticsTests {
                 "c.yaml:4: error: plan: plan line 2025-09 distance teacher is defined twice (first at a.yaml:4)",
             ])
     }
+
+    func site(url: String = "https://moodle.example.ru", token: String, extra: String = "") -> [String: String] {
+        [
+            "sites.yaml": """
+            version: 1
+            sites:
+              - id: ripk
+                url: \(url)
+                token: \(token)
+                identity: [idnumber]\(extra)
+            """
+        ]
+    }
+
+    @Test("a token pasted where the variable name belongs is refused, and never repeated")
+    func tokenAsVariableName() {
+        let token = "0123456789abcdef0123456789abcdef"
+        for source in ["{ env: \(token) }", "{ file: \(token) }", "\(token)"] {
+            let messages = check(site(token: source))
+            #expect(messages.count == 1, "\(source): \(messages)")
+            #expect(messages.allSatisfy { $0.hasPrefix("sites.yaml:5: error:") }, "\(messages)")
+            #expect(!messages.joined().contains(token), "the token is repeated: \(messages)")
+        }
+        #expect(check(site(token: "{ env: MOODLE_TOKEN_RIPK }")).isEmpty)
+        #expect(check(site(token: "{ file: /etc/moodle-bridge/ripk.token }")).isEmpty)
+        #expect(
+            check(site(token: "{ env: 'MOODLE TOKEN' }")).first?.contains("must name an environment variable") == true)
+    }
+
+    @Test("plain http is refused for a host other than this machine, unless the site says insecure_http")
+    func plainHTTP() {
+        let token = "{ env: MOODLE_TOKEN }"
+        let refused = check(site(url: "http://moodle.example.ru", token: token))
+        #expect(refused.count == 1)
+        #expect(refused.first?.contains("plain http: the token would cross the network in clear text") == true)
+        #expect(check(site(url: "http://127.0.0.1:8080", token: token)).isEmpty)
+        #expect(check(site(url: "http://localhost:8080", token: token)).isEmpty)
+        #expect(check(site(url: "http://moodle.example.ru", token: token, extra: "\n    insecure_http: true")).isEmpty)
+        #expect(check(site(url: "ftp://moodle.example.ru", token: token)).count == 1)
+    }
+
+    @Test("a shared token file is allowed only when the site says so")
+    func sharedTokenFile() throws {
+        let result = MappingLoader().load(files: [
+            MappingLoader.File(
+                name: "sites.yaml",
+                text: site(token: "{ file: /etc/t, readable_by_others: true }")["sites.yaml"]!)
+        ])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.mapping.sites.first?.allowsSharedTokenFile == true)
+        #expect(result.mapping.sites.first?.token == .file("/etc/t"))
+    }
 }

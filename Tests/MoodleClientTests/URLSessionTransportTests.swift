@@ -37,6 +37,39 @@ struct URLSessionTransportTests {
         #expect(error?.retryAfter == .seconds(9))
     }
 
+    @Test("a redirect to another host is not followed: the token stays with the site")
+    func redirectElsewhere() async throws {
+        let elsewhere = try LoopbackHTTPServer(
+            .respond(status: 200, headers: ["Content-Type": "application/json"], body: #"[]"#))
+        defer { elsewhere.stop() }
+        let server = try LoopbackHTTPServer(
+            .respond(
+                status: 307,
+                headers: ["Location": "http://localhost:\(elsewhere.port)/moodle/webservice/rest/server.php"],
+                body: ""))
+        defer { server.stop() }
+        let error = await #expect(throws: MoodleError.self) { try await Self.site(server).cohorts(ids: [1]) }
+        #expect(error?.message.contains("a redirect to localhost") == true, "\(String(describing: error))")
+        #expect(error?.isTransient == false)
+        #expect(elsewhere.requests.isEmpty)
+        #expect(!String(describing: error).contains(TestSites.token))
+    }
+
+    @Test("a redirect on the same host is followed")
+    func redirectSameHost() async throws {
+        let target = try LoopbackHTTPServer(
+            .respond(status: 200, headers: ["Content-Type": "application/json"], body: #"[{"id":1,"name":"ММЦ-01"}]"#))
+        defer { target.stop() }
+        let server = try LoopbackHTTPServer(
+            .respond(
+                status: 307, headers: ["Location": "http://127.0.0.1:\(target.port)/moodle/webservice/rest/server.php"],
+                body: ""))
+        defer { server.stop() }
+        let cohorts = try await Self.site(server).cohorts(ids: [1])
+        #expect(cohorts == [MoodleCohort(id: 1, name: "ММЦ-01")])
+        #expect(target.requests.count == 1)
+    }
+
     @Test("a server that never answers times out")
     func timeout() async throws {
         let server = try LoopbackHTTPServer(.hang)

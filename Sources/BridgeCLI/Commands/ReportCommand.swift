@@ -117,7 +117,7 @@ struct ReportCommand: AsyncParsableCommand {
             context: context, asOf: criteria.asOf, madeOn: context.day(now), persons: snapshot.personByID)
         table.heading.warnings = failures.map { ReportHeading.siteNotRead($0.site, reason: $0.message) }
         for line in table.missingDataLines { Printer.error("missing data: \(line)") }
-        try output.write(table, name: kind.rawValue, ledger: options.location)
+        try output.write(table, name: kind.rawValue, ledger: options.location, mappings: options.mappings)
         if let code = SyncCommand.exitCode(failures: failures) {
             let sites = failures.map(\.site.rawValue).joined(separator: ", ")
             throw CLIError(
@@ -140,11 +140,18 @@ struct ReportOutputOptions: ParsableArguments {
     var out: String?
     @Option(help: "CSV field separator: semicolon (default with Russian labels) or comma (default with English).")
     var separator: CSVReportWriter.Separator?
+    @Flag(
+        help: ArgumentHelp(
+            "Replace an existing file that is not an earlier report of the same kind.",
+            discussion: "The ledger, the files beside it and the mapping files are never overwritten."))
+    var force = false
 
     /// Writes `table` to --out (or standard output), named `name` when --out is a folder; JSON names
     /// the `ledger` it was made from. A CSV report's summary and further sheets go to files of their
     /// own beside it (`NAME-summary.csv`); on standard output only the table is written.
-    func write(_ table: ReportTable, name: String, ledger: LedgerLocation? = nil) throws {
+    func write(
+        _ table: ReportTable, name: String, ledger: LedgerLocation? = nil, mappings: String? = nil
+    ) throws {
         var files: [ReportFormat.File]
         do { files = try format.files(table, name: name, language: lang, separator: separator) } catch {
             throw CLIError("cannot write the report: \(error)")
@@ -165,14 +172,19 @@ struct ReportOutputOptions: ParsableArguments {
         }
         let main = URL(fileURLWithPath: path)
         let stem = main.deletingPathExtension().lastPathComponent
-        for (index, file) in files.enumerated() {
-            // Companion files take the main file's name: sheet.csv → sheet-summary.csv.
-            let url =
-                index == 0
+        // Companion files take the main file's name: sheet.csv → sheet-summary.csv.
+        let targets = files.enumerated().map { index, file in
+            index == 0
                 ? main
-                : main.deletingLastPathComponent().appendingPathComponent(
-                    stem + file.name.dropFirst(name.count))
-            do { try file.data.write(to: url) } catch {
+                : main.deletingLastPathComponent().appendingPathComponent(stem + file.name.dropFirst(name.count))
+        }
+        // Every target is checked before any is written.
+        let outputs = OutputGuard(ledger: ledger, mappings: mappings)
+        for (url, file) in zip(targets, files) {
+            try outputs.check(url, data: file.data, name: name, kind: table.kind, format: format, force: force)
+        }
+        for (index, (url, file)) in zip(targets, files).enumerated() {
+            do { try file.data.write(to: url, options: .atomic) } catch {
                 throw CLIError("cannot write \(url.path): \(error.localizedDescription)")
             }
             Printer.error(index == 0 ? "wrote \(url.path) (\(table.rows.count) rows)" : "wrote \(url.path)")

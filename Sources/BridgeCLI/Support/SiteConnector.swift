@@ -22,13 +22,18 @@ struct SiteConnector {
         var source: SiteConfig.TokenSource
         /// What is wrong with that source, e.g. "is not set".
         var problem: String
+        /// How to put it right, when the source's own fix does not.
+        var fix: String?
 
         var description: String {
             let fix =
-                switch source {
-                case .environment(let name): "export \(name) with the site's web-service token"
-                case .file(let path): "write the site's web-service token on the first line of \(path)"
-                }
+                self.fix
+                ?? {
+                    switch source {
+                    case .environment(let name): "export \(name) with the site's web-service token"
+                    case .file(let path): "write the site's web-service token on the first line of \(path)"
+                    }
+                }()
             return "no web-service token for site '\(siteID)': the \(source) \(problem); \(fix)"
         }
     }
@@ -76,6 +81,16 @@ struct SiteConnector {
             }
             raw = value
         case .file(let path):
+            // As ssh refuses a private key others can read, a token file must be its owner's alone.
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & 0o077 != 0, !site.allowsSharedTokenFile {
+                throw TokenError(
+                    siteID: site.id.description, source: site.token,
+                    problem: "may be read by others (mode \(String(status.st_mode & 0o777, radix: 8)))",
+                    fix:
+                        "run `chmod 600 \(path)`, or say `readable_by_others: true` in the site's token if it must be shared"
+                )
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw TokenError(siteID: site.id.description, source: site.token, problem: "cannot be read")
             }

@@ -69,6 +69,11 @@ public struct SiteConfig: Hashable, Sendable {
     public var requestsPerMinute: Int?
     /// Run a full re-verifying sync when the last full one is this many days old.
     public var fullSyncEveryDays: Int
+    /// Whether a plain `http://` address of a host other than this machine is allowed (the token
+    /// would cross the network in clear text).
+    public var allowsInsecureHTTP: Bool
+    /// Whether a token file that others than its owner may read is accepted.
+    public var allowsSharedTokenFile: Bool
     public var location: SourceLocation?
 
     public init(
@@ -76,7 +81,8 @@ public struct SiteConfig: Hashable, Sendable {
         timeZone: String = "Europe/Moscow", hoursField: String? = nil, programField: String? = nil,
         identity: [IdentityKey] = [.idnumber, .email], completionReportID: Int? = nil,
         revocations: RevocationPolicy = .flag, maxConcurrentRequests: Int = 4,
-        requestsPerMinute: Int? = nil, fullSyncEveryDays: Int = 7, location: SourceLocation? = nil
+        requestsPerMinute: Int? = nil, fullSyncEveryDays: Int = 7, allowsInsecureHTTP: Bool = false,
+        allowsSharedTokenFile: Bool = false, location: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
@@ -92,6 +98,8 @@ public struct SiteConfig: Hashable, Sendable {
         self.maxConcurrentRequests = maxConcurrentRequests
         self.requestsPerMinute = requestsPerMinute
         self.fullSyncEveryDays = fullSyncEveryDays
+        self.allowsInsecureHTTP = allowsInsecureHTTP
+        self.allowsSharedTokenFile = allowsSharedTokenFile
         self.location = location
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Connections per host are capped (default 4): with 16 concurrent requests `URLSession` was seen to
 /// open hundreds of new connections per 20,000 requests, with 4 none. Task cancellation cancels the
-/// underlying data task.
+/// underlying data task. A redirect is followed only on the same host and never from https to
+/// http: the request carries the token, so a redirect elsewhere is an error naming the host.
 public final class URLSessionTransport: MoodleTransport {
     private let session: URLSession
 
@@ -22,7 +23,7 @@ public final class URLSessionTransport: MoodleTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: RedirectGuard(), delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -55,6 +56,17 @@ public final class URLSessionTransport: MoodleTransport {
                     var headers: [String: String] = [:]
                     for (name, value) in http.allHeaderFields {
                         headers[String(describing: name).lowercased()] = String(describing: value)
+                    }
+                    if (300..<400).contains(http.statusCode), let location = headers["location"] {
+                        let target = URL(string: location, relativeTo: request.url)?.host ?? "another address"
+                        continuation.resume(
+                            throwing: MoodleError(
+                                code: .httpStatus,
+                                message: "Moodle answered \(http.statusCode) with a redirect to \(target); the bridge "
+                                    + "sends the token only to the site's own host and follows no redirect off it: "
+                                    + "set the site's url to the address Moodle answers at.",
+                                wsFunction: request.wsFunction))
+                        return
                     }
                     continuation.resume(
                         returning: MoodleHTTPResponse(
@@ -89,6 +101,25 @@ public final class URLSessionTransport: MoodleTransport {
                     + ". Check the base URL, DNS, TLS and network.",
                 wsFunction: request.wsFunction, cause: sendableCause)
         }
+    }
+}
+
+/// Lets a redirect through only on the same host and never from https to http; any other comes
+/// back to ``URLSessionTransport/send(_:)`` as the 3xx answer it is.
+private final class RedirectGuard: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(Self.allows(from: response.url ?? task.originalRequest?.url, to: request.url) ? request : nil)
+    }
+
+    static func allows(from origin: URL?, to target: URL?) -> Bool {
+        guard let origin, let target, let from = origin.host?.lowercased(), let to = target.host?.lowercased() else {
+            return false
+        }
+        let downgrade = origin.scheme?.lowercased() == "https" && target.scheme?.lowercased() != "https"
+        return from == to && !downgrade
     }
 }
 

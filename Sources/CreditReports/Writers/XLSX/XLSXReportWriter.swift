@@ -22,12 +22,39 @@ public struct XLSXReportWriter: Sendable {
 
     public init(language: ReportLanguage = .ru) { self.language = language }
 
+    /// The workbook's bytes, marked as this report's (see ``reportKind(of:)``).
     public func write(_ table: ReportTable) throws -> Data {
         // libxlsxwriter writes to a file; the workbook goes through a private temporary one.
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try write(table, to: url.path)
-        return try Data(contentsOf: url)
+        return Self.marking(try Data(contentsOf: url), as: table.kind)
+    }
+
+    private static let markPrefix = "MoodleBridge report: "
+
+    /// The workbook with the report's kind as its ZIP archive comment: the one place of an XLSX
+    /// file that is neither compressed nor read by spreadsheet programs.
+    static func marking(_ workbook: Data, as kind: ReportKind) -> Data {
+        // The end-of-central-directory record: 22 bytes, the last two the comment's length (0 here).
+        let end = workbook.count - 22
+        guard end >= 0, workbook[end..<end + 4].elementsEqual([0x50, 0x4B, 0x05, 0x06]),
+            workbook[end + 20] == 0, workbook[end + 21] == 0
+        else { return workbook }
+        let comment = Array((markPrefix + kind.rawValue).utf8)
+        var marked = workbook
+        marked[end + 20] = UInt8(comment.count & 0xFF)
+        marked[end + 21] = UInt8(comment.count >> 8)
+        marked.append(contentsOf: comment)
+        return marked
+    }
+
+    /// The kind of report a workbook written by this writer holds, from its mark; nil for any other file.
+    public static func reportKind(of workbook: Data) -> ReportKind? {
+        guard workbook.starts(with: [0x50, 0x4B, 0x03, 0x04]),
+            let range = workbook.range(of: Data(markPrefix.utf8), options: .backwards)
+        else { return nil }
+        return ReportKind(rawValue: String(decoding: workbook[range.upperBound...], as: UTF8.self))
     }
 
     /// Writes the workbook to `path`.
