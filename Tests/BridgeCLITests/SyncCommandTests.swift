@@ -135,6 +135,24 @@ struct SyncCommandTests {
         #expect(second.stderr.contains("another sync is running on this ledger"))
         #expect(!second.stderr.contains(site.token))
     }
+
+    @Test("a second sync through a symbolic link to the same ledger is refused too")
+    func concurrentRunThroughLinkRefused() async throws {
+        let site = try await offPool { try Site(latencyMilliseconds: 40) }
+        defer { site.stop() }
+        let path = site.ledger("linked")
+        let link = path + "-link.sqlite"
+        let first = site.syncProcess(ledger: path)
+        try first.run()
+        try await Task.sleep(for: .milliseconds(300))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let second = try await site.sync(ledger: link)
+        await offPool { first.waitUntilExit() }
+        #expect(first.terminationStatus == 0)
+        #expect(second.status == 5, "\(second.stderr)")
+        #expect(second.stderr.contains("another sync is running on this ledger"))
+    }
 }
 
 @Suite("moodle-bridge sync: a site that cannot be synced")

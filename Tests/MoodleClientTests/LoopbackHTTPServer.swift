@@ -14,6 +14,8 @@ final class LoopbackHTTPServer: Sendable {
         case respond(status: Int, headers: [String: String], body: String)
         /// Read the request, then keep the connection open without answering.
         case hang
+        /// Answer 200 without a length: the body runs until the connection closes.
+        case stream(body: String)
     }
 
     let port: Int
@@ -74,6 +76,10 @@ final class LoopbackHTTPServer: Sendable {
                 close(connection)
             case .hang:
                 heldOpen.withLock { $0.append(connection) }
+            case .stream(let body):
+                let bytes = Array(("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body).utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+                close(connection)
             }
         }
     }

@@ -70,6 +70,31 @@ struct URLSessionTransportTests {
         #expect(target.requests.count == 1)
     }
 
+    @Test(
+        "an answer past the size limit fails, whether its length is announced or not",
+        arguments: [true, false])
+    func responseTooLarge(announced: Bool) async throws {
+        let body = "[" + Array(repeating: #"{"id":1,"name":"ММЦ-01"}"#, count: 400).joined(separator: ",") + "]"
+        let server = try LoopbackHTTPServer(
+            announced
+                ? .respond(status: 200, headers: ["Content-Type": "application/json"], body: body)
+                : .stream(body: body))
+        defer { server.stop() }
+        var configuration = TestSites.configuration()
+        configuration.baseURL = server.baseURL.appendingPathComponent("moodle")
+        configuration.maxResponseBytes = 4_000
+        let site = MoodleSite(configuration: configuration, transport: URLSessionTransport())
+        let error = await #expect(throws: MoodleError.self) { try await site.cohorts(ids: [1]) }
+        #expect(error?.code == .responseTooLarge)
+        #expect(error?.isTransient == false)
+        #expect(error?.message.contains("core_cohort_get_cohorts grew past the limit of 4000 bytes") == true)
+        // Within the limit the same answer is read whole.
+        configuration.maxResponseBytes = body.utf8.count
+        let cohorts = try await MoodleSite(configuration: configuration, transport: URLSessionTransport())
+            .cohorts(ids: [1])
+        #expect(cohorts.count == 400)
+    }
+
     @Test("a server that never answers times out")
     func timeout() async throws {
         let server = try LoopbackHTTPServer(.hang)

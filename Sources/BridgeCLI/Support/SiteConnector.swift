@@ -65,7 +65,9 @@ struct SiteConnector {
         MoodleSiteConfiguration(
             baseURL: site.baseURL, token: token, format: site.format == .xml ? .xml : .json, timeout: timeout,
             maxConcurrentRequests: max(1, site.maxConcurrentRequests), requestsPerMinute: site.requestsPerMinute,
-            retry: retry, language: language, timezone: site.timeZone)
+            retry: retry, language: language, timezone: site.timeZone,
+            maxResponseBytes: site.maxResponseMegabytes.map { $0 << 20 }
+                ?? MoodleSiteConfiguration.defaultMaxResponseBytes)
     }
 
     /// Reads the token of `site` from its source: the environment variable's value, or the file's

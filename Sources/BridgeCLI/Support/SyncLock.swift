@@ -37,6 +37,7 @@ final class SyncLock {
             let name = LedgerLocation.redacted(location).map { $0.isLetter || $0.isNumber ? $0 : "_" }
             return NSTemporaryDirectory() + "moodle-bridge-\(String(name).suffix(80)).sync-lock"
         }
-        return location + ".sync-lock"
+        // Through the resolved path, so that a symbolic link to the ledger takes the same lock.
+        return OutputGuard.resolved(location) + ".sync-lock"
     }
 }

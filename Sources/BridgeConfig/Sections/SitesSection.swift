@@ -29,6 +29,7 @@ enum SitesSection {
                 requestsPerMinute: keys.optionalInt("requests_per_minute"),
                 fullSyncEveryDays: keys.optionalInt("full_sync_every_days") ?? 7,
                 allowsInsecureHTTP: insecureHTTP, allowsSharedTokenFile: token?.shared ?? false,
+                maxResponseMegabytes: keys.optional("max_response_mb").flatMap(readMegabytes),
                 location: item.location)
             // A site with other problems is kept, so that modules naming it are not reported too.
             return id == nil ? nil : site
@@ -49,6 +50,15 @@ enum SitesSection {
             return nil
         }
         return url
+    }
+
+    private static func readMegabytes(_ value: YAMLValue) -> Int? {
+        guard let megabytes = value.int else { return nil }
+        guard (1...4096).contains(megabytes) else {
+            value.error("max_response_mb is \(megabytes); give 1…4096 (MiB)")
+            return nil
+        }
+        return megabytes
     }
 
     /// Whether `host` names this machine.

@@ -74,6 +74,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var allowsInsecureHTTP: Bool
     /// Whether a token file that others than its owner may read is accepted.
     public var allowsSharedTokenFile: Bool
+    /// The largest answer read from the site, in MiB (`nil`: the client's default).
+    public var maxResponseMegabytes: Int?
     public var location: SourceLocation?
 
     public init(
@@ -82,7 +84,7 @@ public struct SiteConfig: Hashable, Sendable {
         identity: [IdentityKey] = [.idnumber, .email], completionReportID: Int? = nil,
         revocations: RevocationPolicy = .flag, maxConcurrentRequests: Int = 4,
         requestsPerMinute: Int? = nil, fullSyncEveryDays: Int = 7, allowsInsecureHTTP: Bool = false,
-        allowsSharedTokenFile: Bool = false, location: SourceLocation? = nil
+        allowsSharedTokenFile: Bool = false, maxResponseMegabytes: Int? = nil, location: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
@@ -100,6 +102,7 @@ public struct SiteConfig: Hashable, Sendable {
         self.fullSyncEveryDays = fullSyncEveryDays
         self.allowsInsecureHTTP = allowsInsecureHTTP
         self.allowsSharedTokenFile = allowsSharedTokenFile
+        self.maxResponseMegabytes = maxResponseMegabytes
         self.location = location
     }
 }

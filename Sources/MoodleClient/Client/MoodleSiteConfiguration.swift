@@ -17,11 +17,17 @@ public struct MoodleSiteConfiguration: Sendable {
     public var language: String?
     /// `moodlewssettingtimezone`, e.g. `UTC` (ignored by sites that force a timezone).
     public var timezone: String?
+    /// The largest answer read from the site; a larger one fails with ``MoodleError/Code/responseTooLarge``
+    /// instead of filling the memory.
+    public var maxResponseBytes: Int
+
+    /// 64 MiB: a report page of 500 rows is under 1 MiB.
+    public static let defaultMaxResponseBytes = 64 << 20
 
     public init(
         baseURL: URL, token: MoodleToken, format: MoodleResponseFormat = .json, timeout: Duration = .seconds(60),
         maxConcurrentRequests: Int = 4, requestsPerMinute: Int? = nil, retry: MoodleRetryPolicy = .standard,
-        language: String? = nil, timezone: String? = nil
+        language: String? = nil, timezone: String? = nil, maxResponseBytes: Int = defaultMaxResponseBytes
     ) {
         self.baseURL = baseURL
         self.token = token
@@ -32,6 +38,7 @@ public struct MoodleSiteConfiguration: Sendable {
         self.retry = retry
         self.language = language
         self.timezone = timezone
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// `<baseURL>/webservice/rest/server.php`.

@@ -37,7 +37,8 @@ final class RequestExecutor: Sendable {
                 "content-type": "application/x-www-form-urlencoded",
                 "accept": configuration.format == .json ? "application/json" : "application/xml",
             ],
-            body: Array(body.utf8), wsFunction: function, arguments: fields, timeout: configuration.timeout)
+            body: Array(body.utf8), wsFunction: function, arguments: fields, timeout: configuration.timeout,
+            maxResponseBytes: configuration.maxResponseBytes)
     }
 
     func execute(_ function: String, _ arguments: MoodleArguments) async throws(MoodleError) -> MoodleValue {

@@ -6,7 +6,7 @@ extension MoodleError {
             case recordNotFound, notEnrolled, userDeleted, noPermission, cannotViewReport
             case codingError, serverError, moodleException, siteMaintenance, webServicesDisabled
             case httpStatus, rateLimited, timeout, transport, cancelled, malformedResponse
-            case unexpectedHTML, decoding, batchIncomplete
+            case unexpectedHTML, decoding, batchIncomplete, responseTooLarge
         }
 
         private let kind: Kind
@@ -68,6 +68,8 @@ extension MoodleError {
         public static let decoding = Code(.decoding)
         /// A batch sub-request was not executed because an earlier one failed.
         public static let batchIncomplete = Code(.batchIncomplete)
+        /// The answer grew past the site's response limit; reading stopped there. Not retried.
+        public static let responseTooLarge = Code(.responseTooLarge)
 
         /// Whether a retry of the same request may succeed.
         public var isTransient: Bool {

@@ -18,10 +18,13 @@ public struct MoodleHTTPRequest: Sendable, CustomStringConvertible, CustomDebugS
     public var arguments: [(name: String, value: String)]
     /// The time after which the transport should give up.
     public var timeout: Duration
+    /// The largest answer the transport reads; past it the request fails.
+    public var maxResponseBytes: Int
 
     public init(
         method: String = "POST", url: URL, headers: [String: String], body: [UInt8], wsFunction: String,
-        arguments: [(name: String, value: String)], timeout: Duration
+        arguments: [(name: String, value: String)], timeout: Duration,
+        maxResponseBytes: Int = MoodleSiteConfiguration.defaultMaxResponseBytes
     ) {
         self.method = method
         self.url = url
@@ -30,6 +33,7 @@ public struct MoodleHTTPRequest: Sendable, CustomStringConvertible, CustomDebugS
         self.wsFunction = wsFunction
         self.arguments = arguments
         self.timeout = timeout
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// The value of a non-secret form argument (`wsfunction`, `moodlewsrestformat`, function arguments).

@@ -8,10 +8,13 @@ import Foundation
 ///
 /// Connections per host are capped (default 4): with 16 concurrent requests `URLSession` was seen to
 /// open hundreds of new connections per 20,000 requests, with 4 none. Task cancellation cancels the
-/// underlying data task. A redirect is followed only on the same host and never from https to
-/// http: the request carries the token, so a redirect elsewhere is an error naming the host.
+/// underlying data task. The answer is read as it arrives and the request fails once it grows past
+/// the request's `maxResponseBytes`, so an oversized answer never fills the memory. A redirect is
+/// followed only on the same host and never from https to http: the request carries the token, so a
+/// redirect elsewhere is an error naming the host.
 public final class URLSessionTransport: MoodleTransport {
     private let session: URLSession
+    private let tasks: TransferTable
 
     /// - Parameters:
     ///   - maximumConnectionsPerHost: upper bound on parallel connections to the Moodle host.
@@ -23,7 +26,9 @@ public final class URLSessionTransport: MoodleTransport {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration, delegate: RedirectGuard(), delegateQueue: nil)
+        let tasks = TransferTable()
+        self.tasks = tasks
+        session = URLSession(configuration: configuration, delegate: tasks, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -41,43 +46,51 @@ public final class URLSessionTransport: MoodleTransport {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation {
                 (continuation: CheckedContinuation<MoodleHTTPResponse, any Error>) in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.classify(error, request: request))
-                        return
-                    }
-                    guard let http = response as? HTTPURLResponse else {
-                        continuation.resume(
-                            throwing: MoodleError(
-                                code: .transport, message: "The server's reply was not HTTP.",
-                                wsFunction: request.wsFunction))
-                        return
-                    }
-                    var headers: [String: String] = [:]
-                    for (name, value) in http.allHeaderFields {
-                        headers[String(describing: name).lowercased()] = String(describing: value)
-                    }
-                    if (300..<400).contains(http.statusCode), let location = headers["location"] {
-                        let target = URL(string: location, relativeTo: request.url)?.host ?? "another address"
-                        continuation.resume(
-                            throwing: MoodleError(
-                                code: .httpStatus,
-                                message: "Moodle answered \(http.statusCode) with a redirect to \(target); the bridge "
-                                    + "sends the token only to the site's own host and follows no redirect off it: "
-                                    + "set the site's url to the address Moodle answers at.",
-                                wsFunction: request.wsFunction))
-                        return
-                    }
-                    continuation.resume(
-                        returning: MoodleHTTPResponse(
-                            status: http.statusCode, headers: headers, body: [UInt8](data ?? Data())))
-                }
+                let task = session.dataTask(with: urlRequest)
+                tasks.begin(task, Transfer(request: request, continuation: continuation))
                 box.set(task)
                 task.resume()
             }
         } onCancel: {
             box.cancel()
         }
+    }
+
+    /// The answer as the transport hands it on, or the error it stands for.
+    fileprivate static func finish(_ transfer: Transfer, error: (any Error)?) -> Result<MoodleHTTPResponse, any Error> {
+        let request = transfer.request
+        if transfer.exceeded {
+            return .failure(
+                MoodleError(
+                    code: .responseTooLarge,
+                    message: "The answer to \(request.wsFunction) grew past the limit of "
+                        + (request.maxResponseBytes >= 1 << 20
+                            ? "\(request.maxResponseBytes >> 20) MiB" : "\(request.maxResponseBytes) bytes")
+                        + " and was not read further: page the request, or raise the site's max_response_mb "
+                        + "if such an answer is expected.",
+                    wsFunction: request.wsFunction))
+        }
+        if let error { return .failure(classify(error, request: request)) }
+        guard let http = transfer.response else {
+            return .failure(
+                MoodleError(
+                    code: .transport, message: "The server's reply was not HTTP.", wsFunction: request.wsFunction))
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
+        if (300..<400).contains(http.statusCode), let location = headers["location"] {
+            let target = URL(string: location, relativeTo: request.url)?.host ?? "another address"
+            return .failure(
+                MoodleError(
+                    code: .httpStatus,
+                    message: "Moodle answered \(http.statusCode) with a redirect to \(target); the bridge "
+                        + "sends the token only to the site's own host and follows no redirect off it: "
+                        + "set the site's url to the address Moodle answers at.",
+                    wsFunction: request.wsFunction))
+        }
+        return .success(MoodleHTTPResponse(status: http.statusCode, headers: headers, body: transfer.body))
     }
 
     private static func classify(_ error: any Error, request: MoodleHTTPRequest) -> MoodleError {
@@ -104,9 +117,79 @@ public final class URLSessionTransport: MoodleTransport {
     }
 }
 
-/// Lets a redirect through only on the same host and never from https to http; any other comes
-/// back to ``URLSessionTransport/send(_:)`` as the 3xx answer it is.
-private final class RedirectGuard: NSObject, URLSessionTaskDelegate, Sendable {
+/// One request in flight: what was asked, what has arrived, and who waits for it.
+fileprivate struct Transfer {
+    let request: MoodleHTTPRequest
+    let continuation: CheckedContinuation<MoodleHTTPResponse, any Error>
+    var response: HTTPURLResponse?
+    var body: [UInt8] = []
+    /// Whether the answer grew past `request.maxResponseBytes` (the task was cancelled then).
+    var exceeded = false
+
+    init(request: MoodleHTTPRequest, continuation: CheckedContinuation<MoodleHTTPResponse, any Error>) {
+        self.request = request
+        self.continuation = continuation
+    }
+}
+
+/// The session's delegate: gathers each task's answer up to its limit, lets a redirect through only
+/// on the same host and never from https to http, and resumes the waiting request once.
+private final class TransferTable: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    // @unchecked: `transfers` is only touched under `lock`.
+    private let lock = NSLock()
+    private var transfers: [Int: Transfer] = [:]
+
+    func begin(_ task: URLSessionTask, _ transfer: Transfer) {
+        lock.lock()
+        transfers[task.taskIdentifier] = transfer
+        lock.unlock()
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.lock()
+        var tooLarge = false
+        if var transfer = transfers[dataTask.taskIdentifier] {
+            transfer.response = response as? HTTPURLResponse
+            tooLarge = response.expectedContentLength > Int64(transfer.request.maxResponseBytes)
+            transfer.exceeded = tooLarge
+            transfers[dataTask.taskIdentifier] = transfer
+        }
+        lock.unlock()
+        completionHandler(tooLarge ? .cancel : .allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        var cancel = false
+        if var transfer = transfers[dataTask.taskIdentifier], !transfer.exceeded {
+            if transfer.body.count + data.count > transfer.request.maxResponseBytes {
+                transfer.exceeded = true
+                transfer.body = []
+                cancel = true
+            } else {
+                transfer.body.append(contentsOf: data)
+            }
+            transfers[dataTask.taskIdentifier] = transfer
+        }
+        lock.unlock()
+        if cancel { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        lock.lock()
+        let transfer = transfers.removeValue(forKey: task.taskIdentifier)
+        lock.unlock()
+        guard var transfer else { return }
+        if transfer.response == nil { transfer.response = task.response as? HTTPURLResponse }
+        switch URLSessionTransport.finish(transfer, error: error) {
+        case .success(let response): transfer.continuation.resume(returning: response)
+        case .failure(let failure): transfer.continuation.resume(throwing: failure)
+        }
+    }
+
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
