@@ -2,7 +2,8 @@ import CreditCore
 import MoodleClient
 
 /// Turns a site's Moodle courses into credit modules: by the mapping files first, else by the
-/// course's hours custom field; a course with neither is unmapped.
+/// course's hours custom field, whose value obeys the same bounds as a mapping file's (2…36 h); a
+/// course with neither, or with a field outside the bounds, is unmapped and reported.
 struct CourseCatalog: Sendable {
     let site: SiteConfig
     let courses: [Int: SiteCourse]
@@ -14,13 +15,21 @@ struct CourseCatalog: Sendable {
             let idnumber = course.idNumber?.nonEmpty
             var module = mapping.module(
                 site: site.id, courseID: course.id, idnumber: idnumber, shortname: course.shortName)
+            var hoursProblem: String?
             if module == nil, let field = site.hoursField,
-                let hours = course.customField(field).flatMap({ $0.valueRaw ?? $0.value }).flatMap({ Int($0) }),
-                hours > 0
+                let text = course.customField(field).flatMap({ $0.valueRaw ?? $0.value })?.trimmingCharacters(
+                    in: .whitespaces), !text.isEmpty
             {
-                module = Module(
-                    id: ModuleID(idnumber ?? "\(site.id):\(course.shortName)"), title: course.fullName,
-                    hours: CreditHours(hours), form: .distance)
+                let bounds = Program.defaultModuleHours
+                if let hours = Int(text), bounds.contains(hours) {
+                    module = Module(
+                        id: ModuleID(idnumber ?? "\(site.id):\(course.shortName)"), title: course.fullName,
+                        hours: CreditHours(hours), form: .distance)
+                } else {
+                    // Shown cut short: the value comes from Moodle and may be anything.
+                    hoursProblem =
+                        "its hours field '\(field)' holds '\(text.prefix(24))', not a whole number of hours within \(bounds.lowerBound)…\(bounds.upperBound)"
+                }
             }
             let program = site.programField
                 .flatMap { course.customField($0)?.value?.nonEmpty }
@@ -28,7 +37,8 @@ struct CourseCatalog: Sendable {
                 .flatMap { mapping.program($0) == nil ? nil : $0 }
             courses[course.id] = SiteCourse(
                 id: course.id, shortname: course.shortName, idnumber: idnumber, title: course.fullName,
-                module: module, program: program, completionEnabled: course.enableCompletion ?? true)
+                module: module, program: program, completionEnabled: course.enableCompletion ?? true,
+                hoursProblem: hoursProblem)
         }
         self.courses = courses
     }

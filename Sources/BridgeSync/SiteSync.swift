@@ -167,11 +167,12 @@ struct SiteSync {
         .map { course in
             let seen =
                 path == .classic ? "completion tracking is on" : "\(completionsByCourse[course.id]!) completion(s)"
+            let why =
+                course.hoursProblem.map { "the course is in no module of the mapping files and \($0)" }
+                ?? "the course is in no module of the mapping files and has no hours field"
             return SyncFinding(
                 kind: .unmappedCourse, site: site.id, courseID: course.id, course: course.shortname,
-                detail:
-                    "\(seen), but the course is in no module of the mapping files and has no hours field: map it in modules.yaml or set its hours"
-            )
+                detail: "\(seen), but \(why): map it in modules.yaml or set its hours")
         }
     }
 }

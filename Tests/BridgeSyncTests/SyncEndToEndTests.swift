@@ -32,6 +32,35 @@ struct SyncEndToEndTests {
         #expect(try await region.ledger.verify().isIntact)
     }
 
+    @Test("hours from Moodle obey the mapping files' bounds: outside 2…36 a finding, not a credit")
+    func hostileHoursField() async throws {
+        var course: (id: Int, shortname: String)?
+        let region = try await TwoSiteRegion { scenario in
+            let index = scenario.courses.firstIndex { $0.shortname != "MOD-2" && !$0.customFields.isEmpty }!
+            scenario.courses[index].customFields["hours"] = "9223372036854775807"
+            course = (scenario.courses[index].id, scenario.courses[index].shortname)
+        }
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let hostile = try #require(course)
+        #expect(summary.failures.map(\.message) == [])
+        let credited = try await region.ledger.entries(person: nil).filter { entry in
+            if case .moodle(let site, let courseID, _) = entry.source {
+                return site == "ripk" && courseID == hostile.id && entry.isCredit
+            }
+            return false
+        }
+        #expect(credited.isEmpty)
+        let finding = summary.sites.first { $0.site == "ripk" }?.findings.first {
+            $0.kind == .unmappedCourse && $0.courseID == hostile.id
+        }
+        #expect(
+            finding?.detail.contains("holds '9223372036854775807', not a whole number of hours within 2…36") == true,
+            "\(String(describing: finding))")
+        // Everything else is credited as the scenario says.
+        #expect(try await region.actualCredits() == region.expectedCredits())
+    }
+
     @Test("a second run writes nothing and makes a handful of requests on the report path")
     func incrementalNoChange() async throws {
         let region = try await TwoSiteRegion()

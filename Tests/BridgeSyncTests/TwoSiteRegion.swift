@@ -18,8 +18,10 @@ final class TwoSiteRegion: Sendable {
     let ledger: SQLiteLedger
     static let token = Scenario.serviceToken
 
-    init(seed: UInt64 = 7, ledger: SQLiteLedger? = nil) async throws {
+    /// `adjust` changes the `ripk` scenario before its server starts.
+    init(seed: UInt64 = 7, ledger: SQLiteLedger? = nil, adjust: (inout Scenario) -> Void = { _ in }) async throws {
         var ripkScenario = Scenario.generate(seed: seed, users: 40, courses: 5, completionRate: 0.5)
+        adjust(&ripkScenario)
         var northScenario = Scenario.generate(seed: seed + 1, users: 25, courses: 3, completionRate: 0.5)
         // The north site has one course nobody mapped and that carries no hours.
         northScenario.courses[2].customFields["hours"] = nil
@@ -97,7 +99,9 @@ final class TwoSiteRegion: Sendable {
                     let module = mapping.module(
                         site: siteID, courseID: course.id, idnumber: course.idnumber, shortname: course.shortname)
                         ?? (isReport
-                            ? course.customFields["hours"].flatMap(Int.init).map {
+                            ? course.customFields["hours"].flatMap(Int.init).flatMap {
+                                Program.defaultModuleHours.contains($0) ? $0 : nil
+                            }.map {
                                 Module(
                                     id: ModuleID(
                                         course.idnumber.isEmpty ? "ripk:\(course.shortname)" : course.idnumber),

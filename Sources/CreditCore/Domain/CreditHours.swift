@@ -11,8 +11,16 @@ public struct CreditHours: Hashable, Comparable, Sendable, Codable, CustomString
 
     public static let zero = CreditHours(0)
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
-    public static func + (lhs: Self, rhs: Self) -> Self { CreditHours(lhs.value + rhs.value) }
-    public static func - (lhs: Self, rhs: Self) -> Self { CreditHours(lhs.value - rhs.value) }
+    // Sums saturate instead of trapping: hours that reach the ledger are bounded (2…36 a credit), so
+    // saturation never shows in a real total, and a hostile value can never crash a report.
+    public static func + (lhs: Self, rhs: Self) -> Self {
+        let (sum, overflow) = lhs.value.addingReportingOverflow(rhs.value)
+        return CreditHours(overflow ? (rhs.value > 0 ? .max : .min) : sum)
+    }
+    public static func - (lhs: Self, rhs: Self) -> Self {
+        let (difference, overflow) = lhs.value.subtractingReportingOverflow(rhs.value)
+        return CreditHours(overflow ? (rhs.value < 0 ? .max : .min) : difference)
+    }
 
     public var description: String { "\(value) h" }
 

@@ -83,8 +83,13 @@ struct CourseView {
                 let value: WSValue
                 switch definition.kind {
                 case .number:
+                    // Any number a field may hold, Int.max included, without trapping.
                     valueraw =
-                        raw.flatMap(Double.init).map { $0.rounded() == $0 ? .int(Int($0)) : .double($0) } ?? .null
+                        raw.flatMap { text in
+                            Int(text).map(WSValue.int)
+                                ?? Double(text).map { number in Int(exactly: number).map(WSValue.int) ?? .double(number)
+                                }
+                        } ?? .null
                     value = raw.map(WSValue.string) ?? .null
                 case .text:
                     valueraw = .string(raw ?? "")
