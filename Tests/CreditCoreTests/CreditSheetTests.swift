@@ -92,4 +92,34 @@ struct CreditSheetTests {
                 "row 1, column date: the header has no date column",
             ])
     }
+
+    @Test("hostile cells: a line break, a NUL or a right-to-left override in a name, an unquoted extra field")
+    func hostileCells() {
+        let header = "СНИЛС;Фамилия;Имя;Модуль;Дата\n"
+        let cases: [(row: String, column: String?, message: String)] = [
+            ("112-233-445 95;\"Кузне\nцова\";Ирина;SEM-MMC-01;14.03.2025", "Фамилия", "a line break (U+000A)"),
+            ("112-233-445 95;Кузне\u{0}цова;Ирина;SEM-MMC-01;14.03.2025", "Фамилия", "a NUL character (U+0000)"),
+            (
+                "112-233-445 95;Кузнецова;\u{202E}анирИ;SEM-MMC-01;14.03.2025", "Имя",
+                "a bidirectional control character (U+202E)"
+            ),
+            (
+                "112-233-445 95;Кузнецова;Ирина;SEM-MMC-01;14.03.2025;лишнее", nil,
+                "the row has 6 fields and the header 5"
+            ),
+        ]
+        for hostile in cases {
+            let result = sheet(header + hostile.row + "\n")
+            #expect(result.lines.isEmpty, "\(hostile.row)")
+            #expect(result.problems.count == 1, "\(result.problems)")
+            let problem = result.problems.first
+            #expect(problem?.row == 2)
+            #expect(problem?.column == hostile.column)
+            #expect(problem?.message.contains(hostile.message) == true, "\(String(describing: problem))")
+            // The message names the character; it never repeats it.
+            #expect(problem.map { TextSafety.firstUnsafeScalar(in: $0.description) } == .some(nil))
+        }
+        // A trailing separator (an empty last field) is no extra field.
+        #expect(sheet(header + "112-233-445 95;Кузнецова;Ирина;SEM-MMC-01;14.03.2025;\n").problems.isEmpty)
+    }
 }

@@ -19,8 +19,11 @@ struct SheetColumns {
 
     private var index: [String: Int] = [:]
     private var headerNames: [String: String] = [:]
+    /// How many fields the header has.
+    let count: Int
 
     init(header: [String]) {
+        count = header.count
         for (position, name) in header.enumerated() {
             let lowered = name.lowercased()
             if let column = Self.aliases.first(where: { $0.value.contains(lowered) })?.key, index[column] == nil {

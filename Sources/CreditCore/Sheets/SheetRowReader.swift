@@ -15,7 +15,27 @@ final class SheetRowReader {
         self.calendar = calendar
     }
 
+    /// Columns whose text is stored and printed as it stands.
+    static let textColumns = ["last_name", "first_name", "middle_name", "centre", "document"]
+
     func line(modules: [ModuleID: Module], knownPersons: [String: PersonID]) -> CreditSheet.Line? {
+        // A field past the header's is a value split by an unquoted separator, never dropped silently.
+        if cells.count > columns.count,
+            cells[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        {
+            problems.append(
+                CreditSheet.Problem(
+                    row: row, column: nil,
+                    message:
+                        "the row has \(cells.count) fields and the header \(columns.count): a value holds the separator; put it in double quotes"
+                ))
+        }
+        for column in Self.textColumns {
+            guard let text = value(column), let unsafe = TextSafety.firstUnsafeScalar(in: text) else { continue }
+            note(
+                column,
+                "holds \(TextSafety.name(of: unsafe)); names and notes are plain text on one line: retype the cell")
+        }
         let snils = required("snils").flatMap(parseSNILS)
         let lastName = required("last_name")
         let firstName = required("first_name")
