@@ -91,10 +91,35 @@ struct SiteSync {
                 SyncCursor(
                     site: site.id, stream: Self.lastFullStream, value: String(Int(options.now.timeIntervalSince1970))))
         }
+        try await guardAgainstMassRevocation(writer: &writer, result: &result)
         try await writer.flush(cursors: finalCursors, result: &result)
         result.requests = moodle.totalRequestCount
         result.seconds = (ContinuousClock.now - started).seconds
         return result
+    }
+
+    /// Writes the run's reversals by policy, unless they are more than the site allows in one run
+    /// (a share of its standing credits, and at least a handful): then none is written, each stays a
+    /// flagged revocation, and the run reports how many were held back.
+    private func guardAgainstMassRevocation(writer: inout SyncWriter, result: inout SiteSyncResult) async throws {
+        let count = writer.reversals.count
+        guard count > 0 else { return }
+        let standing = try await ledger.entries(person: nil).reduce(into: (credits: 0, reversed: 0)) { tally, entry in
+            guard case .moodle(let entrySite, _, _) = entry.source, entrySite == site.id else { return }
+            if entry.isCredit { tally.credits += 1 } else { tally.reversed += 1 }
+        }
+        let credits = max(0, standing.credits - standing.reversed)
+        let limit = max(site.revocationGuardMinimum, Int(Double(credits) * site.revocationGuardPercent / 100))
+        guard count > limit else {
+            writer.releaseReversals()
+            return
+        }
+        result.reversalsHeldBack = writer.holdBackReversals()
+        for index in result.findings.indices where result.findings[index].kind == .revocationReversed {
+            result.findings[index].kind = .revocationFlagged
+            result.findings[index].detail +=
+                "; held back: this run would have reversed \(count) of \(credits) standing credits, more than the site's guard (\(limit))"
+        }
     }
 
     private func isFullDue(lastFull: String?) -> Bool {

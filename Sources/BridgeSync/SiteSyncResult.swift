@@ -19,6 +19,8 @@ public struct SiteSyncResult: Sendable, Codable {
     public var newCredits: Int = 0
     public var alreadyCredited: Int = 0
     public var reversals: Int = 0
+    /// Reversals the revocation policy asked for and the guard held back (none was written).
+    public var reversalsHeldBack: Int = 0
     public var newPersons: Int = 0
     public var requests: Int = 0
     public var seconds: Double = 0

@@ -55,6 +55,14 @@ public struct SyncRunner: Sendable {
                     progress: progress
                 ).run()
                 summary.sites.append(result)
+                if result.reversalsHeldBack > 0 {
+                    summary.failures.append(
+                        .init(
+                            site: site.id,
+                            message:
+                                "Moodle reports \(result.reversalsHeldBack) credited completions as no longer complete, more than the site's revocation guard allows in one run: none was reversed and each is flagged for review; if Moodle is right, reverse them by hand or raise revocation_guard",
+                            isPermanent: true))
+                }
             } catch {
                 let permanent = (error as? MoodleError).map { !$0.isTransient } ?? true
                 logger.error("sync failed", metadata: ["site": "\(site.id)", "error": "\(error)"])

@@ -9,6 +9,9 @@ struct SyncWriter {
     let options: SyncOptions
     let resolver: IdentityResolver
     private var pending: [LedgerBatch.Draft] = []
+    /// Reversals by the revocation policy, written only at the end of the run, once the guard
+    /// against mass revocation has let them through.
+    private(set) var reversals: [LedgerBatch.Draft] = []
     private var chunk = 0
     private var latest: Date?
     private(set) var completionsByCourse: [Int: Int] = [:]
@@ -66,13 +69,26 @@ struct SyncWriter {
         }
     }
 
-    /// A reversal of `credit`, because Moodle reports the completion as no longer complete.
+    /// A reversal of `credit`, because Moodle reports the completion as no longer complete; held
+    /// until ``releaseReversals()`` or ``holdBackReversals()``.
     mutating func reverse(_ credit: LedgerEntry, reason: String) {
-        pending.append(
+        reversals.append(
             LedgerBatch.Draft(
                 person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
                 kind: .reversal(of: credit.id), occurredAt: options.now, source: credit.source,
                 idempotencyKey: "revoked/\(credit.id)", note: reason))
+    }
+
+    /// Lets the held reversals be written with the next flush.
+    mutating func releaseReversals() {
+        pending += reversals
+        reversals = []
+    }
+
+    /// Drops the held reversals; returns how many there were.
+    mutating func holdBackReversals() -> Int {
+        defer { reversals = [] }
+        return reversals.count
     }
 
     /// Writes what is pending (and the cursors) in one transaction.

@@ -154,4 +154,31 @@ struct SyncEndToEndTests {
         let reversals = try await region.ledger.entries(person: nil).filter { !$0.isCredit }
         #expect(reversals.count == 1)
     }
+
+    @Test("a run that would reverse many credits at once reverses none, flags them and fails the site")
+    func massRevocationHeldBack() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let northCredits = try await region.ledger.entries(person: nil).compactMap { entry -> (Int, Int)? in
+            guard entry.isCredit, case .moodle("north", let course, let user) = entry.source, user > 0 else {
+                return nil
+            }
+            return (course, user)
+        }
+        #expect(northCredits.count > 5, "the scenario must give north more credits than the guard's minimum")
+        for (course, user) in northCredits { region.north.revokeCompletion(userID: user, courseID: course) }
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let north = try #require(summary.sites.first { $0.site == "north" })
+        #expect(north.reversals == 0)
+        #expect(north.reversalsHeldBack == northCredits.count)
+        #expect(north.findings.filter { $0.kind == .revocationReversed }.isEmpty)
+        let flagged = north.findings.filter { $0.kind == .revocationFlagged }
+        #expect(flagged.count == northCredits.count)
+        #expect(flagged.allSatisfy { $0.detail.contains("held back") })
+        #expect(try await region.ledger.entries(person: nil).filter { !$0.isCredit }.isEmpty)
+        let failure = try #require(summary.failures.first { $0.site == "north" })
+        #expect(failure.isPermanent)
+        #expect(failure.message.contains("Moodle reports \(northCredits.count) credited completions"))
+    }
 }

@@ -17,6 +17,9 @@ enum SitesSection {
             let identity = keys.required("identity").flatMap(readIdentity)
             let revocations = keys.optional("revocations")?
                 .oneOf(SiteConfig.RevocationPolicy.self, what: "revocation policy")
+            // `revocation_guard: { percent: 2, at_least: 5 }`
+            let guardKeys = keys.optional("revocation_guard")?.mapping
+            defer { guardKeys?.rejectUnknownKeys() }
             let site = SiteConfig(
                 id: SiteID(id ?? "?"), name: name ?? id ?? "?",
                 baseURL: url ?? URL(string: "https://invalid")!, token: token?.source ?? .environment("?"),
@@ -30,6 +33,8 @@ enum SitesSection {
                 fullSyncEveryDays: keys.optionalInt("full_sync_every_days") ?? 7,
                 allowsInsecureHTTP: insecureHTTP, allowsSharedTokenFile: token?.shared ?? false,
                 maxResponseMegabytes: keys.optional("max_response_mb").flatMap(readMegabytes),
+                revocationGuardPercent: guardKeys?.optionalInt("percent").map(Double.init) ?? 2,
+                revocationGuardMinimum: guardKeys?.optionalInt("at_least") ?? 5,
                 location: item.location)
             // A site with other problems is kept, so that modules naming it are not reported too.
             return id == nil ? nil : site

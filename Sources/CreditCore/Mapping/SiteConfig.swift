@@ -76,6 +76,11 @@ public struct SiteConfig: Hashable, Sendable {
     public var allowsSharedTokenFile: Bool
     /// The largest answer read from the site, in MiB (`nil`: the client's default).
     public var maxResponseMegabytes: Int?
+    /// The share of the site's standing credits (in percent) that one run may reverse by the
+    /// revocation policy; above it, and above ``revocationGuardMinimum``, it reverses none.
+    public var revocationGuardPercent: Double
+    /// The count of reversals one run may always write, whatever the share.
+    public var revocationGuardMinimum: Int
     public var location: SourceLocation?
 
     public init(
@@ -84,7 +89,8 @@ public struct SiteConfig: Hashable, Sendable {
         identity: [IdentityKey] = [.idnumber, .email], completionReportID: Int? = nil,
         revocations: RevocationPolicy = .flag, maxConcurrentRequests: Int = 4,
         requestsPerMinute: Int? = nil, fullSyncEveryDays: Int = 7, allowsInsecureHTTP: Bool = false,
-        allowsSharedTokenFile: Bool = false, maxResponseMegabytes: Int? = nil, location: SourceLocation? = nil
+        allowsSharedTokenFile: Bool = false, maxResponseMegabytes: Int? = nil, revocationGuardPercent: Double = 2,
+        revocationGuardMinimum: Int = 5, location: SourceLocation? = nil
     ) {
         self.id = id
         self.name = name
@@ -103,6 +109,8 @@ public struct SiteConfig: Hashable, Sendable {
         self.allowsInsecureHTTP = allowsInsecureHTTP
         self.allowsSharedTokenFile = allowsSharedTokenFile
         self.maxResponseMegabytes = maxResponseMegabytes
+        self.revocationGuardPercent = revocationGuardPercent
+        self.revocationGuardMinimum = revocationGuardMinimum
         self.location = location
     }
 }
