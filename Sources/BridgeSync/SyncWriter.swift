@@ -66,13 +66,15 @@ struct SyncWriter {
         }
     }
 
-    /// A reversal of `credit`, because Moodle reports the completion as no longer complete.
+    /// A reversal of `credit`, because Moodle reports the completion as no longer complete. The
+    /// caller reverses only credits no reversal cancels yet; the key is the one a reversal by hand
+    /// has, so the credit is reversed once whoever comes first (``Reversal``).
     mutating func reverse(_ credit: LedgerEntry, reason: String) {
         pending.append(
             LedgerBatch.Draft(
                 person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
                 kind: .reversal(of: credit.id), occurredAt: options.now, source: credit.source,
-                idempotencyKey: "revoked/\(credit.id)", note: reason))
+                idempotencyKey: Reversal.key(of: credit.id), note: reason))
     }
 
     /// Writes what is pending (and the cursors) in one transaction.

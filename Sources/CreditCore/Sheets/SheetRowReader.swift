@@ -1,17 +1,19 @@
 import Foundation
 
-/// Reads one row of a credit sheet, collecting every problem in it.
+/// Reads one row of a credit sheet (or one credit entered by hand), collecting every problem in it.
 final class SheetRowReader {
     let row: Int
-    let cells: [String]
-    let columns: SheetColumns
+    /// The row's values by column (`snils`, `last_name`, …), as written.
+    let values: [String: String]
+    /// The columns' names as the sheet writes them, for messages.
+    let names: [String: String]
     let calendar: Calendar
     private(set) var problems: [CreditSheet.Problem] = []
 
-    init(row: Int, cells: [String], columns: SheetColumns, calendar: Calendar) {
+    init(row: Int, values: [String: String], names: [String: String], calendar: Calendar) {
         self.row = row
-        self.cells = cells
-        self.columns = columns
+        self.values = values
+        self.names = names
         self.calendar = calendar
     }
 
@@ -41,7 +43,10 @@ final class SheetRowReader {
             row: row, person: person, module: module, form: form, date: date, document: value("document"))
     }
 
-    private func value(_ column: String) -> String? { columns.value(column, in: cells) }
+    private func value(_ column: String) -> String? {
+        guard let value = values[column]?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        return value.isEmpty ? nil : value
+    }
 
     private func required(_ column: String) -> String? {
         value(column) ?? report(column, "empty")
@@ -53,7 +58,7 @@ final class SheetRowReader {
     }
 
     private func note(_ column: String, _ message: String) {
-        problems.append(CreditSheet.Problem(row: row, column: columns.name(column), message: message))
+        problems.append(CreditSheet.Problem(row: row, column: names[column] ?? column, message: message))
     }
 
     private func parseSNILS(_ text: String) -> SNILS? {
