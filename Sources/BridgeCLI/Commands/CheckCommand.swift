@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import CreditCore
 import Foundation
 import MoodleClient
@@ -48,7 +49,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             client = try connector.connect(config)
         } catch let error as SiteConnector.TokenError {
-            throw CLIError(error.description, exitCode: ExitCodes.siteFailed)
+            throw CLIError(error.description, exitCode: ExitCode(.siteFailed))
         }
         let report = await SiteCheck(site: config, client: client).run()
         switch format {
@@ -57,7 +58,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
         if !report.usable {
             let causes = report.problems.map(\.message).joined(separator: "\n  ")
-            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: ExitCodes.siteFailed)
+            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: ExitCode(.siteFailed))
         }
     }
 
