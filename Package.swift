@@ -69,7 +69,10 @@ let package = Package(
         // The use cases: one type per user action, between the front ends (the CLI) and the engines.
         .target(
             name: "BridgeApplication",
-            dependencies: ["CreditCore", "BridgeConfig", "BridgeSync", "CreditReports"]),
+            dependencies: [
+                "CreditCore", "BridgeConfig", "BridgeSync", "CreditReports", "MoodleClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "BridgeCLI",
             dependencies: [
@@ -105,7 +108,9 @@ let package = Package(
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
         .testTarget(
             name: "BridgeApplicationTests",
-            dependencies: ["BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite"]),
+            dependencies: [
+                "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
+            ]),
         .testTarget(
             name: "BridgeCLITests",
             dependencies: ["BridgeCLI", "CreditCore", .product(name: "GRDB", package: "GRDB.swift")]),
