@@ -66,11 +66,18 @@ let package = Package(
             name: "FakeMoodle",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             plugins: ["BundleExampleData"]),
+        // The use cases: one type per user action, between the front ends (the CLI) and the engines.
+        .target(
+            name: "BridgeApplication",
+            dependencies: [
+                "CreditCore", "BridgeConfig", "BridgeSync", "CreditReports", "MoodleClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "BridgeCLI",
             dependencies: [
-                "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite", "LedgerPostgres",
-                "BridgeSync", "CreditReports", "FakeMoodle",
+                "BridgeApplication", "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite",
+                "LedgerPostgres", "BridgeSync", "CreditReports", "FakeMoodle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,10 +99,18 @@ let package = Package(
             name: "LedgerPostgresTests", dependencies: ["LedgerPostgres", "LedgerConformance", "CreditCore"]),
         .testTarget(
             name: "BridgeSyncTests",
-            dependencies: ["BridgeSync", "FakeMoodle", "LedgerSQLite", "CreditCore", "BridgeConfig", "MoodleClient"]),
+            dependencies: [
+                "BridgeSync", "BridgeApplication", "FakeMoodle", "LedgerSQLite", "CreditCore", "BridgeConfig",
+                "MoodleClient",
+            ]),
         .testTarget(
             name: "CreditReportsTests", dependencies: ["CreditReports", "CreditCore", "LedgerSQLite", "BridgeConfig"]),
         .testTarget(name: "FakeMoodleTests", dependencies: ["FakeMoodle"]),
+        .testTarget(
+            name: "BridgeApplicationTests",
+            dependencies: [
+                "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
+            ]),
         .testTarget(
             name: "BridgeCLITests",
             dependencies: ["BridgeCLI", "CreditCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 
 /// The `moodle-bridge` command and its subcommands.
 public struct MoodleBridgeCommand: AsyncParsableCommand {
@@ -41,6 +42,9 @@ extension MoodleBridgeCommand {
                 try command.run()
             }
             exit()
+        } catch let error as ApplicationError {
+            Printer.error("moodle-bridge: \(error.message.redactingLedgerAddresses)")
+            exit(withError: ExitCode(error.exitStatus))
         } catch let error as CLIError {
             Printer.error("moodle-bridge: \(error.description.redactingLedgerAddresses)")
             exit(withError: error.exitCode)

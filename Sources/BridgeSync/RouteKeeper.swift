@@ -57,13 +57,11 @@ public struct RouteKeeper: Sendable {
 
     /// For each program that opens by itself: a route from the day of a person's first credit in
     /// one of its modules that no route of theirs in that program covers yet (a new one after an
-    /// earlier route's deadline, so a person may hold several over the years).
+    /// earlier route's deadline, so a person may hold several over the years). A route opened here
+    /// never overlaps another of the person in the program: it starts on a day no route covers,
+    /// and no route starts after it.
     func routesToOpen(entries: [LedgerEntry], existing: [Route]) -> [Route] {
-        let reversed = Set(
-            entries.compactMap { entry -> EntryID? in
-                if case .reversal(let target) = entry.kind { return target }
-                return nil
-            })
+        let reversed = Reversal.reversedCredits(in: entries)
         let credits = entries.filter { $0.isCredit && !reversed.contains($0.id) }
             .sorted { ($0.occurredAt, $0.id.rawValue) < ($1.occurredAt, $1.id.rawValue) }
         var routes = existing

@@ -92,8 +92,7 @@ extension SiteSync {
     /// This site's credits that no reversal cancels, by idempotency key.
     private func liveCredits() async throws -> [String: LedgerEntry] {
         let entries = try await ledger.entries(person: nil)
-        var reversed: Set<EntryID> = []
-        for entry in entries { if case .reversal(let target) = entry.kind { reversed.insert(target) } }
+        let reversed = Reversal.reversedCredits(in: entries)
         var credits: [String: LedgerEntry] = [:]
         for entry in entries where entry.isCredit && !reversed.contains(entry.id) {
             guard case .moodle(let site, _, _) = entry.source, site == self.site.id else { continue }

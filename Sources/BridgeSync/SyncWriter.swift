@@ -70,13 +70,15 @@ struct SyncWriter {
     }
 
     /// A reversal of `credit`, because Moodle reports the completion as no longer complete; held
-    /// until ``releaseReversals()`` or ``holdBackReversals()``.
+    /// until ``releaseReversals()`` or ``holdBackReversals()``. The caller reverses only credits no
+    /// reversal cancels yet; the key is the one a reversal by hand has, so the credit is reversed
+    /// once whoever comes first (``Reversal``).
     mutating func reverse(_ credit: LedgerEntry, reason: String) {
         reversals.append(
             LedgerBatch.Draft(
                 person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
                 kind: .reversal(of: credit.id), occurredAt: options.now, source: credit.source,
-                idempotencyKey: "revoked/\(credit.id)", note: reason))
+                idempotencyKey: Reversal.key(of: credit.id), note: reason))
     }
 
     /// Lets the held reversals be written with the next flush.

@@ -150,6 +150,12 @@ struct LedgerCommandTests {
         ])
         #expect(reversed.stdout == "Reversed E1 (SEM-MMC-01, 6 h).\n")
         #expect(try count("SELECT COUNT(*) FROM entries WHERE kind = 'reversal' AND reverses = 'E1'") == 1)
+        let again = try await run([
+            "ledger", "reverse", "E1", "--document", "приказ 7", "--operator", "Петрова", "--reason", "ошибка",
+        ])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("moodle-bridge: E1 is already reversed by E2 (by Петрова on "))
+        #expect(try count("SELECT COUNT(*) FROM entries WHERE kind = 'reversal' AND reverses = 'E1'") == 1)
     }
 }
 
@@ -176,6 +182,10 @@ struct RoutesCommandTests {
         #expect(opened.status == 0, "\(opened.stderr)")
         #expect(opened.stdout.hasPrefix("Route PK-72-MMC/P-11223344595/2026-03-01:"))
         #expect(opened.stdout.contains("last day 2026-11-30; open, 36 of 72 h."))
+        let overlapping = try await CommandRunner.run(
+            ["routes", "open", "112-233-445 95", "PK-72-MMC", "--start", "01.05.2026"] + common)
+        #expect(overlapping.status == 1)
+        #expect(overlapping.stderr.contains("overlaps the route PK-72-MMC/P-11223344595/2026-03-01"))
 
         func routeCount() async throws -> Int {
             let listed = try await CommandRunner.run(["routes", "list", "--format", "json"] + common)

@@ -1,3 +1,4 @@
+import BridgeApplication
 import BridgeSync
 import CreditCore
 import FakeMoodle
@@ -180,5 +181,44 @@ struct SyncEndToEndTests {
         let failure = try #require(summary.failures.first { $0.site == "north" })
         #expect(failure.isPermanent)
         #expect(failure.message.contains("Moodle reports \(northCredits.count) credited completions"))
+    }
+
+    @Test("a credit is reversed once: by the site's policy, then not by hand; by hand, then not by the sync")
+    func reversedOnce() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let ledger = region.ledger
+        let credits = try await ledger.entries(person: nil).filter {
+            if case .moodle("north", _, let user) = $0.source { user > 0 } else { false }
+        }
+        let (first, second) = (credits[0], credits[1])
+        func pair(_ entry: LedgerEntry) -> (course: Int, user: Int) {
+            guard case .moodle(_, let course, let user) = entry.source else { return (0, 0) }
+            return (course, user)
+        }
+        let reverseCredit = ReverseCredit(ledger: { ledger })
+        func reverseByHand(_ entry: LedgerEntry) async throws {
+            _ = try await reverseCredit.run(
+                .init(entry: entry.id.rawValue, document: "приказ 6", operator: "Петрова", reason: "ошибка"))
+        }
+        // The second credit is reversed by hand first; then Moodle revokes both completions.
+        try await reverseByHand(second)
+        region.north.revokeCompletion(userID: pair(first).user, courseID: pair(first).course)
+        region.north.revokeCompletion(userID: pair(second).user, courseID: pair(second).course)
+        let summary = await region.sync(full: true)
+        await region.stop()
+        #expect(summary.sites.first { $0.site == "north" }?.reversals == 1)
+        let reversals = try await ledger.entries(person: nil).filter { !$0.isCredit }
+        #expect(reversals.count == 2)
+        #expect(Set(reversals.map(\.idempotencyKey)) == [Reversal.key(of: first.id), Reversal.key(of: second.id)])
+        // The credit the sync reversed cannot be reversed again by hand.
+        do {
+            try await reverseByHand(first)
+            Issue.record("a second reversal of \(first.id) was accepted")
+        } catch let error as ApplicationError {
+            #expect(error.kind == .notReversible)
+            #expect(
+                error.message.contains("already reversed by") && error.message.contains("by the sync of site north"))
+        }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CreditCore
-import CreditReports
+import BridgeApplication
 import Foundation
 
 /// `moodle-bridge certificates …`: issuing certificates and statements.
@@ -36,70 +35,31 @@ struct CertificatesIssueCommand: AsyncParsableCommand {
     @Option(help: "Print the result as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
-        let mapping = try options.loadMapping()
-        var context = ReportContext(mapping: mapping, asOf: Date())
-        if let issuedOn {
-            guard let day = ReportDay(parsing: issuedOn), day.day <= day.lastDayOfMonth.day else {
-                throw CLIError("--issued-on '\(issuedOn)' is not a day (dd.mm.yyyy)")
-            }
-            // Issued today: now; on another day: at its end, routes judged as they stood then.
-            if day != context.day(context.asOf) { context.asOf = context.endOfDay(day) }
-            try FutureDates(timeZone: context.timeZone).check(
-                context.asOf, text: issuedOn, what: "--issued-on", allowed: allowFuture)
-        }
-        let ledger = try await options.openLedger(.existing)
-        let snapshot = try await LedgerSnapshot.read(from: ledger)
-        let planner = DocumentPlanner()
-        var requests = planner.requests(.certificate, snapshot: snapshot, context: context)
-        if statements { requests += planner.requests(.statement, snapshot: snapshot, context: context) }
-        let names = snapshot.personByID.mapValues(\.fullName)
-        struct Line: Encodable {
-            let kind: String
-            let route: String
-            let person: String
-            let name: String
-            let hours: Int
-            let registrationNumber: String?
-        }
-        let lines: [Line]
-        if dryRun {
-            lines = requests.map {
-                Line(
-                    kind: $0.kind.rawValue, route: $0.route.rawValue, person: $0.person.rawValue,
-                    name: names[$0.person] ?? "", hours: $0.hours.value, registrationNumber: nil)
-            }
-        } else {
-            lines = try await ledger.issueDocuments(requests).map {
-                Line(
-                    kind: $0.request.kind.rawValue, route: $0.request.route.rawValue,
-                    person: $0.request.person.rawValue,
-                    name: names[$0.request.person] ?? "", hours: $0.request.hours.value,
-                    registrationNumber: $0.registrationNumber)
-            }
-        }
+        let result = try await IssueDocuments(mapping: try options.loadMapping(), ledger: options.opener(.existing))
+            .run(.init(issuedOn: issuedOn, allowFuture: allowFuture, statements: statements, dryRun: dryRun))
         switch format {
         case .json:
             struct Output: Encodable {
                 let dryRun: Bool
                 let issuedOn: String
-                let documents: [Line]
+                let documents: [IssueDocuments.Document]
             }
             try Printer.json(
-                Output(dryRun: dryRun, issuedOn: context.day(context.asOf).iso, documents: lines),
+                Output(dryRun: result.dryRun, issuedOn: result.issuedOn.iso, documents: result.documents),
                 ledger: options.location)
         case .text:
-            for line in lines {
+            for line in result.documents {
                 let kind = line.kind == "certificate" ? "certificate" : "statement"
                 print(
                     "\(line.registrationNumber ?? "(would issue)")  \(kind)  \(line.route)  \(line.name)  \(line.hours) h"
                 )
             }
             print(
-                lines.isEmpty
+                result.documents.isEmpty
                     ? "Nothing to issue."
-                    : dryRun
-                        ? "\(lines.count) document(s) would be issued on \(context.day(context.asOf).russian); run without --dry-run to issue them."
-                        : "Issued \(lines.count) document(s) on \(context.day(context.asOf).russian).")
+                    : result.dryRun
+                        ? "\(result.documents.count) document(s) would be issued on \(result.issuedOn.russian); run without --dry-run to issue them."
+                        : "Issued \(result.documents.count) document(s) on \(result.issuedOn.russian).")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import CreditCore
 import Foundation
 import MoodleClient
@@ -35,30 +36,19 @@ struct CheckCommand: AsyncParsableCommand {
     var timeout: Int = 30
 
     func run() async throws {
-        let mapping = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
-        guard let config = mapping.site(SiteID(rawValue: site)) else {
-            let known = mapping.sites.map(\.id.rawValue).joined(separator: ", ")
-            throw CLIError("no site '\(site)' in the mapping files of \(mappings); the sites are: \(known)")
-        }
         // A check should answer quickly: one retry of a transient failure, and no long Retry-After waits.
         let connector = SiteConnector(
             timeout: .seconds(max(1, timeout)),
             retry: MoodleRetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(500), maxRetryAfter: .seconds(5)))
-        let client: MoodleSite
-        do {
-            client = try connector.connect(config)
-        } catch let error as SiteConnector.TokenError {
-            throw CLIError(error.description, exitCode: ExitCodes.siteFailed)
-        }
-        let report = await SiteCheck(site: config, client: client).run()
+        let checkSite = CheckSite(
+            mapping: try LedgerOptions.parse(["--mappings", mappings]).loadMapping(), mappingsLocation: mappings,
+            connect: { try connector.connect($0) })
+        let result = try await checkSite.run(site: site)
         switch format {
-        case .text: print(Self.text(report, config: config), terminator: "")
-        case .json: try Printer.json(report)
+        case .text: print(Self.text(result.report, config: result.site), terminator: "")
+        case .json: try Printer.json(result.report)
         }
-        if !report.usable {
-            let causes = report.problems.map(\.message).joined(separator: "\n  ")
-            throw CLIError("site '\(site)' cannot be synced: \(causes)", exitCode: ExitCodes.siteFailed)
-        }
+        if let refusal = result.refusal { throw refusal }
     }
 
     /// The summary for people.

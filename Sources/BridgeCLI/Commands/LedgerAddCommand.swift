@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import CreditCore
 import Foundation
 
@@ -30,50 +31,16 @@ struct LedgerAddCommand: AsyncParsableCommand {
     var allowFuture = false
 
     func run() async throws {
-        let mapping = try options.loadMapping()
-        guard let module = mapping.module(ModuleID(module)) else {
-            throw CLIError("unknown module '\(module)'; it is not in the mapping files \(options.mappings)")
-        }
-        if let day = RouteInput.day(date, timeZone: RouteInput.timeZone(mapping)) {
-            try FutureDates(timeZone: RouteInput.timeZone(mapping)).check(
-                day, text: date, what: "--date", allowed: allowFuture)
-        }
-        let ledger = try await options.openLedger(.create)
-        let parsedSNILS: SNILS
-        do { parsedSNILS = try SNILS(parsing: snils) } catch { throw CLIError("bad SNILS '\(snils)': \(error)") }
-        let known = try await ledger.person(kind: .snils, value: parsedSNILS.digits)
-        if known == nil, lastName == nil || firstName == nil {
-            throw CLIError("no person with SNILS \(parsedSNILS) in the ledger yet: give --last-name and --first-name")
-        }
-        // One row of a one-row sheet: the same checks and the same key as an imported sheet.
-        let header = ["snils", "last_name", "first_name", "middle_name", "module", "hours", "form", "date", "document"]
-        let existing = try await ledger.persons().first { $0.id == known }
-        let cells = [
-            parsedSNILS.formatted, lastName ?? existing?.lastName ?? "", firstName ?? existing?.firstName ?? "",
-            middleName ?? existing?.middleName ?? "", module.id.rawValue, hours.map(String.init) ?? "",
-            (form ?? module.form).rawValue, date, document,
-        ]
-        let sheet = CreditSheet(
-            file: "manual", table: CSVTable(header: header, rows: [(2, cells)]),
-            modules: [module.id: module], knownPersons: known.map { [parsedSNILS.digits: $0] } ?? [:],
-            timeZone: TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current)
-        if let problem = sheet.problems.first {
-            throw CLIError("\(problem.column ?? "value"): \(problem.message)")
-        }
-        var drafts = sheet.drafts(operator: self.operator)
-        drafts.entries = drafts.entries.map { draft in
-            var manual = draft
-            manual.source = .manual(operator: self.operator, document: document)
-            return manual
-        }
-        let outcome = try await ledger.append(
-            LedgerBatch(
-                id: BatchID("manual-\(UUID().uuidString.prefix(8).lowercased())"), kind: .manual, actor: self.operator,
-                description: "manual credit: \(document)", recordedAt: Date(), entries: drafts.entries,
-                persons: drafts.persons, personKeys: drafts.keys))
+        let addCredit = AddCredit(
+            mapping: try options.loadMapping(), ledger: options.opener(.create), mappingsLocation: options.mappings)
+        let result = try await addCredit.run(
+            .init(
+                snils: snils, lastName: lastName, firstName: firstName, middleName: middleName, module: module,
+                hours: hours, form: form, date: date, document: document, operator: self.operator,
+                allowFuture: allowFuture))
         print(
-            outcome.written == 1
-                ? "Credited \(module.id) (\(module.hours.value) h) to \(drafts.persons.first?.fullName ?? snils)."
+            result.written
+                ? "Credited \(result.module) (\(result.hours.value) h) to \(result.name)."
                 : "This credit is already in the ledger; nothing was written.")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import CreditCore
 
 /// `moodle-bridge ledger …`: the credit ledger itself.
@@ -35,7 +36,7 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
         }
         // A missing ledger is not an intact empty one: nothing can vouch for the entries it had.
         let ledger: any LedgerStore
-        do { ledger = try await options.openLedger(.existing, missingExitCode: ExitCodes.ledgerTampered) } catch {
+        do { ledger = try await options.openLedger(.existing, missingExitCode: ExitCode(.ledgerFailed)) } catch {
             if format == .json, options.ledgerIsMissing {
                 try Printer.json(
                     Output(
@@ -65,6 +66,6 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
                 )
             }
         }
-        if !verification.isIntact { throw ExitCodes.ledgerTampered }
+        if !verification.isIntact { throw ExitCode(.ledgerFailed) }
     }
 }

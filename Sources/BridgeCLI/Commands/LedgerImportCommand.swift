@@ -1,5 +1,5 @@
 import ArgumentParser
-import CreditCore
+import BridgeApplication
 import Foundation
 
 /// `moodle-bridge ledger import SHEET.csv`: a credit sheet, whole or not at all.
@@ -31,42 +31,17 @@ struct LedgerImportCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: sheet) else {
             throw CLIError("cannot read the credit sheet \(sheet)")
         }
-        let (text, encoding) = TextDecoding.decode([UInt8](data))
-        let table = CSVTable(parsing: text)
-        let mapping = try options.loadMapping()
-        let ledger = try await options.openLedger(dryRun ? .dryRun : .create)
-        let timeZone = TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current
-        var known: [String: PersonID] = [:]
-        for snils in Set(table.rows.compactMap { row in SheetColumnsProbe.snils(in: row.cells, header: table.header) })
-        {
-            known[snils] = try await ledger.person(kind: .snils, value: snils)
-        }
-        let fileName = URL(fileURLWithPath: sheet).lastPathComponent
-        let creditSheet = CreditSheet(
-            file: fileName, table: table,
-            modules: Dictionary(uniqueKeysWithValues: mapping.modules.map { ($0.module.id, $0.module) }),
-            knownPersons: known, timeZone: timeZone)
-        let problems = creditSheet.problems.map { "\(sheet): \($0)" }
-        let shouldWrite = !dryRun && (creditSheet.problems.isEmpty || skipInvalid)
-        var outcome = AppendOutcome(written: 0, alreadyPresent: 0)
-        if shouldWrite && !creditSheet.lines.isEmpty {
-            let drafts = creditSheet.drafts(operator: self.operator)
-            let now = Date()
-            outcome = try await ledger.append(
-                LedgerBatch(
-                    id: BatchID("sheet-\(UUID().uuidString.prefix(8).lowercased())"), kind: .sheetImport,
-                    actor: self.operator, description: "credit sheet \(fileName) (\(encoding.rawValue))",
-                    recordedAt: now,
-                    entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
-        }
-        report(creditSheet: creditSheet, problems: problems, outcome: outcome, written: shouldWrite, encoding: encoding)
-        if !creditSheet.problems.isEmpty && !skipInvalid { throw ExitCode(1) }
+        let importSheet = ImportCreditSheet(
+            mapping: try options.loadMapping(), ledger: options.opener(dryRun ? .dryRun : .create))
+        let result = try await importSheet.run(
+            .init(
+                path: sheet, contents: [UInt8](data), operator: self.operator, skipInvalid: skipInvalid,
+                dryRun: dryRun))
+        report(result)
+        if result.isRefused { throw ExitCode(.badInput) }
     }
 
-    private func report(
-        creditSheet: CreditSheet, problems: [String], outcome: AppendOutcome, written: Bool,
-        encoding: TextDecoding.Encoding
-    ) {
+    private func report(_ result: ImportCreditSheet.Result) {
         switch format {
         case .json:
             struct Output: Encodable {
@@ -81,35 +56,25 @@ struct LedgerImportCommand: AsyncParsableCommand {
             }
             try? Printer.json(
                 Output(
-                    sheet: sheet, encoding: encoding.rawValue, validRows: creditSheet.lines.count,
-                    invalidRows: creditSheet.invalidRows, problems: problems, written: outcome.written,
-                    alreadyInLedger: outcome.alreadyPresent, dryRun: dryRun),
+                    sheet: sheet, encoding: result.encoding, validRows: result.validRows,
+                    invalidRows: result.invalidRows, problems: result.problems, written: result.written,
+                    alreadyInLedger: result.alreadyInLedger, dryRun: result.dryRun),
                 ledger: options.location)
         case .text:
-            problems.forEach { print($0) }
-            let rows = "\(creditSheet.lines.count) valid row(s), \(creditSheet.invalidRows.count) invalid"
-            if !creditSheet.problems.isEmpty && !skipInvalid {
+            result.problems.forEach { print($0) }
+            let rows = "\(result.validRows) valid row(s), \(result.invalidRows.count) invalid"
+            if result.isRefused {
                 print("\(sheet): \(rows); nothing was written. Correct the rows above, or use --skip-invalid.")
-            } else if dryRun {
-                print("\(sheet) (\(encoding.rawValue)): \(rows); dry run, nothing was written.")
+            } else if result.dryRun {
+                print("\(sheet) (\(result.encoding)): \(rows); dry run, nothing was written.")
             } else {
                 let skipped =
-                    creditSheet.invalidRows.isEmpty
-                    ? "" : "; skipped rows \(creditSheet.invalidRows.map(String.init).joined(separator: ", "))"
+                    result.invalidRows.isEmpty
+                    ? "" : "; skipped rows \(result.invalidRows.map(String.init).joined(separator: ", "))"
                 print(
-                    "\(sheet) (\(encoding.rawValue)): \(outcome.written) new credit(s), \(outcome.alreadyPresent) already in the ledger\(skipped)."
+                    "\(sheet) (\(result.encoding)): \(result.written) new credit(s), \(result.alreadyInLedger) already in the ledger\(skipped)."
                 )
             }
         }
-    }
-}
-
-/// Finds the SNILS cell of a row before the sheet is checked, to look the person up.
-enum SheetColumnsProbe {
-    static func snils(in cells: [String], header: [String]) -> String? {
-        guard let column = header.firstIndex(where: { ["snils", "снилс"].contains($0.lowercased()) }),
-            column < cells.count, let snils = try? SNILS(parsing: cells[column])
-        else { return nil }
-        return snils.digits
     }
 }

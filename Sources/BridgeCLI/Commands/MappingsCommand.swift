@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeConfig
 import CreditCore
 import Foundation
@@ -42,6 +43,6 @@ struct MappingsCheckCommand: AsyncParsableCommand {
         case .text: print(MappingCheckReport(result).text, terminator: "")
         case .json: print(try MappingCheckReport(result).json())
         }
-        if !result.isValid { throw ExitCode(1) }
+        if !result.isValid { throw ExitCode(.badInput) }
     }
 }

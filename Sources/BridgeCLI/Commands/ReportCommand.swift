@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeSync
 import CreditCore
 import CreditReports
@@ -104,9 +105,10 @@ struct ReportCommand: AsyncParsableCommand {
                 context: context, filter: filter)
             table = export.table
         case .reconciliation:
-            let result = try await Reconciliation.table(
-                mapping: mapping, ledger: ledger, connector: SiteConnector(),
-                sites: filter.site.map { [$0] })
+            let connector = SiteConnector()
+            let result = try await Reconcile(
+                mapping: mapping, ledger: { ledger }, connect: { try connector.connect($0) }, now: now
+            ).run(sites: filter.site.map { [$0] })
             for failure in result.failures {
                 Printer.error("site \(failure.site) could not be read: \(failure.message)")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeSync
 import CreditCore
 import Foundation
@@ -84,8 +85,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     /// 3 when a site failed for good, 4 when the failures were all transient, nil without failures.
     static func exitCode(failures: [SyncRunner.Summary.Failure]) -> ExitCode? {
-        if failures.contains(where: \.isPermanent) { return ExitCodes.siteFailed }
-        if !failures.isEmpty { return ExitCodes.transientFailure }
+        if failures.contains(where: \.isPermanent) { return ExitCode(.siteFailed) }
+        if !failures.isEmpty { return ExitCode(.transientFailure) }
         return nil
     }
 }

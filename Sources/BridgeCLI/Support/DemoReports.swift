@@ -1,3 +1,4 @@
+import BridgeApplication
 import CreditCore
 import CreditReports
 import Foundation
@@ -21,8 +22,9 @@ struct DemoReports {
         try personsFile(snapshot).write(toFile: ledgerPath + ".persons.csv", atomically: true, encoding: .utf8)
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
         var written: [String] = []
-        var reconciliation = try await Reconciliation.table(
-            mapping: mapping, ledger: ledger, connector: connector, sites: nil)
+        var reconciliation = try await Reconcile(
+            mapping: mapping, ledger: { ledger }, connect: { try connector.connect($0) }
+        ).run(sites: nil)
         let context = ReportContext(mapping: mapping, asOf: Date())
         reconciliation.table.heading = ReportFilter().heading(
             context: context, asOf: nil, madeOn: context.day(context.asOf), persons: snapshot.personByID)

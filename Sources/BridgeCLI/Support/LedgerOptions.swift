@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeConfig
 import CreditCore
 import Foundation
@@ -41,7 +42,7 @@ struct LedgerOptions: ParsableArguments {
     }
 
     /// The refusal of a command that needs an existing ledger.
-    func missingLedger(exitCode: ExitCode = ExitCodes.badInput) -> CLIError {
+    func missingLedger(exitCode: ExitCode = ExitCode(.badInput)) -> CLIError {
         CLIError("no ledger at \(location); run sync or pass --ledger", exitCode: exitCode)
     }
 
@@ -49,7 +50,7 @@ struct LedgerOptions: ParsableArguments {
     ///
     /// - Parameter missingExitCode: The exit status when `access` is ``Access/existing`` and there
     ///   is no ledger.
-    func openLedger(_ access: Access, missingExitCode: ExitCode = ExitCodes.badInput) async throws -> any LedgerStore {
+    func openLedger(_ access: Access, missingExitCode: ExitCode = ExitCode(.badInput)) async throws -> any LedgerStore {
         let location = self.location
         if location.isPostgres {
             let ledger = try await PostgresLedgerOpener.open(url: location.raw)
@@ -72,6 +73,12 @@ struct LedgerOptions: ParsableArguments {
         } catch {
             throw CLIError("cannot open the ledger \(location): \(error)")
         }
+    }
+
+    /// Opens the ledger as `access` allows when a use case asks for it (once its input is checked).
+    func opener(_ access: Access, missingExitCode: ExitCode = ExitCode(.badInput)) -> LedgerOpener {
+        let options = self
+        return { try await options.openLedger(access, missingExitCode: missingExitCode) }
     }
 
     /// The mapping files, which must be free of errors.
@@ -97,7 +104,7 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String
     var exitCode: ExitCode
 
-    init(_ description: String, exitCode: ExitCode = ExitCode(1)) {
+    init(_ description: String, exitCode: ExitCode = ExitCode(.badInput)) {
         self.description = description
         self.exitCode = exitCode
     }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import BridgeApplication
 import Foundation
 
 #if canImport(Glibc)
@@ -21,7 +23,7 @@ final class SyncLock {
             close(descriptor)
             throw CLIError(
                 "another sync is running on this ledger (lock \(path)); wait for it, or run with --wait",
-                exitCode: ExitCodes.busy)
+                exitCode: ExitCode(.busy))
         }
     }
 

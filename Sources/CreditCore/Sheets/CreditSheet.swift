@@ -56,13 +56,101 @@ public struct CreditSheet: Sendable {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
             for (row, cells) in table.rows {
-                let reader = SheetRowReader(row: row, cells: cells, columns: columns, calendar: calendar)
+                // A field past the header's is a value split by an unquoted separator, never dropped.
+                if cells.count > columns.count,
+                    cells[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+                {
+                    problems.append(
+                        Problem(
+                            row: row, column: nil,
+                            message:
+                                "the row has \(cells.count) fields and the header \(columns.count): a value holds the separator; put it in double quotes"
+                        ))
+                    continue
+                }
+                let reader = SheetRowReader(
+                    row: row, values: columns.values(in: cells), names: columns.names, calendar: calendar)
                 if let line = reader.line(modules: modules, knownPersons: knownPersons) { lines.append(line) }
                 problems += reader.problems
             }
         }
         self.lines = lines
         self.problems = problems
+    }
+
+    /// One credit entered by hand, as the values of a sheet row: checked by the same rules (the
+    /// module known, the hours the module's, a real date, a valid SNILS) and given the same key, so a
+    /// credit entered by hand and the same row of a sheet are one credit.
+    public struct Fields: Hashable, Sendable {
+        public var snils: String?
+        public var lastName: String?
+        public var firstName: String?
+        public var middleName: String?
+        public var module: String?
+        public var hours: String?
+        public var form: String?
+        public var date: String?
+        public var category: String?
+        public var centre: String?
+        public var document: String?
+
+        public init(
+            snils: String? = nil, lastName: String? = nil, firstName: String? = nil, middleName: String? = nil,
+            module: String? = nil, hours: String? = nil, form: String? = nil, date: String? = nil,
+            category: String? = nil, centre: String? = nil, document: String? = nil
+        ) {
+            self.snils = snils
+            self.lastName = lastName
+            self.firstName = firstName
+            self.middleName = middleName
+            self.module = module
+            self.hours = hours
+            self.form = form
+            self.date = date
+            self.category = category
+            self.centre = centre
+            self.document = document
+        }
+
+        /// The values by sheet column.
+        var values: [String: String] {
+            let pairs: [(String, String?)] = [
+                ("snils", snils), ("last_name", lastName), ("first_name", firstName), ("middle_name", middleName),
+                ("module", module), ("hours", hours), ("form", form), ("date", date), ("category", category),
+                ("centre", centre), ("document", document),
+            ]
+            return Dictionary(uniqueKeysWithValues: pairs.compactMap { name, value in value.map { (name, $0) } })
+        }
+    }
+
+    /// Checks credits given as values rather than cells (one entered by hand), by the rules of a
+    /// sheet's rows; problems name the columns `snils`, `module`, `date`, ….
+    public init(
+        file: String, rows: [(row: Int, fields: Fields)], modules: [ModuleID: Module],
+        knownPersons: [String: PersonID], timeZone: TimeZone
+    ) {
+        self.file = file
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var lines: [Line] = []
+        var problems: [Problem] = []
+        for (row, fields) in rows {
+            let reader = SheetRowReader(row: row, values: fields.values, names: [:], calendar: calendar)
+            if let line = reader.line(modules: modules, knownPersons: knownPersons) { lines.append(line) }
+            problems += reader.problems
+        }
+        self.lines = lines
+        self.problems = problems
+    }
+
+    /// The SNILS (digits) of the rows of `table` whose SNILS cell is valid: the persons to look up
+    /// in the ledger before the sheet is checked.
+    public static func snilsDigits(in table: CSVTable) -> Set<String> {
+        let columns = SheetColumns(header: table.header)
+        return Set(
+            table.rows.compactMap { row in
+                columns.values(in: row.cells)["snils"].flatMap { try? SNILS(parsing: $0) }?.digits
+            })
     }
 
     /// The ledger drafts for the valid rows, with the persons and keys they need.

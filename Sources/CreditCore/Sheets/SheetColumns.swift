@@ -38,9 +38,11 @@ struct SheetColumns {
     /// The column's name as the sheet writes it, for messages.
     func name(_ column: String) -> String { headerNames[column] ?? column }
 
-    func value(_ column: String, in cells: [String]) -> String? {
-        guard let position = index[column], position < cells.count else { return nil }
-        let value = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
-        return value.isEmpty ? nil : value
+    /// The header's names of the known columns, by column.
+    var names: [String: String] { headerNames }
+
+    /// A row's cells by column.
+    func values(in cells: [String]) -> [String: String] {
+        index.compactMapValues { $0 < cells.count ? cells[$0] : nil }
     }
 }

@@ -1,17 +1,19 @@
 import Foundation
 
-/// Reads one row of a credit sheet, collecting every problem in it.
+/// Reads one row of a credit sheet (or one credit entered by hand), collecting every problem in it.
 final class SheetRowReader {
     let row: Int
-    let cells: [String]
-    let columns: SheetColumns
+    /// The row's values by column (`snils`, `last_name`, …), as written.
+    let values: [String: String]
+    /// The columns' names as the sheet writes them, for messages.
+    let names: [String: String]
     let calendar: Calendar
     private(set) var problems: [CreditSheet.Problem] = []
 
-    init(row: Int, cells: [String], columns: SheetColumns, calendar: Calendar) {
+    init(row: Int, values: [String: String], names: [String: String], calendar: Calendar) {
         self.row = row
-        self.cells = cells
-        self.columns = columns
+        self.values = values
+        self.names = names
         self.calendar = calendar
     }
 
@@ -19,17 +21,6 @@ final class SheetRowReader {
     static let textColumns = ["last_name", "first_name", "middle_name", "centre", "document"]
 
     func line(modules: [ModuleID: Module], knownPersons: [String: PersonID]) -> CreditSheet.Line? {
-        // A field past the header's is a value split by an unquoted separator, never dropped silently.
-        if cells.count > columns.count,
-            cells[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-        {
-            problems.append(
-                CreditSheet.Problem(
-                    row: row, column: nil,
-                    message:
-                        "the row has \(cells.count) fields and the header \(columns.count): a value holds the separator; put it in double quotes"
-                ))
-        }
         for column in Self.textColumns {
             guard let text = value(column), let unsafe = TextSafety.firstUnsafeScalar(in: text) else { continue }
             note(
@@ -61,7 +52,10 @@ final class SheetRowReader {
             row: row, person: person, module: module, form: form, date: date, document: value("document"))
     }
 
-    private func value(_ column: String) -> String? { columns.value(column, in: cells) }
+    private func value(_ column: String) -> String? {
+        guard let value = values[column]?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        return value.isEmpty ? nil : value
+    }
 
     private func required(_ column: String) -> String? {
         value(column) ?? report(column, "empty")
@@ -73,7 +67,7 @@ final class SheetRowReader {
     }
 
     private func note(_ column: String, _ message: String) {
-        problems.append(CreditSheet.Problem(row: row, column: columns.name(column), message: message))
+        problems.append(CreditSheet.Problem(row: row, column: names[column] ?? column, message: message))
     }
 
     private func parseSNILS(_ text: String) -> SNILS? {

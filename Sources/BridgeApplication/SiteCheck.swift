@@ -8,9 +8,9 @@ import MoodleClient
 ///
 /// It makes one `core_webservice_get_site_info` call, plus one `core_reportbuilder_retrieve_report`
 /// call (one row) when the report-builder path applies.
-struct SiteCheck {
+public struct SiteCheck: Sendable {
     /// The completion path the sync will take on a site.
-    enum CompletionPath: String, Encodable {
+    public enum CompletionPath: String, Encodable, Sendable {
         /// `core_reportbuilder_retrieve_report` on the configured report (Moodle 4.1+).
         case reportBuilder = "report-builder"
         /// `core_enrol_get_enrolled_users` + `core_completion_get_course_completion_status`.
@@ -18,48 +18,48 @@ struct SiteCheck {
     }
 
     /// Why a site cannot be synced, with what to do about it.
-    struct Problem: Encodable, CustomStringConvertible {
+    public struct Problem: Encodable, Sendable, CustomStringConvertible {
         /// A stable label: `invalid-token`, `access-denied`, `missing-functions`, `unreachable` …
-        var cause: String
+        public var cause: String
         /// The cause and the fix, in one or two sentences. Never contains the token.
-        var message: String
+        public var message: String
 
-        var description: String { message }
+        public var description: String { message }
     }
 
     /// The readable part of the configured completion report.
-    struct ReportProbe: Encodable {
-        var id: Int
-        var name: String?
-        var headers: [String]
-        var totalRowCount: Int
+    public struct ReportProbe: Encodable, Sendable {
+        public var id: Int
+        public var name: String?
+        public var headers: [String]
+        public var totalRowCount: Int
     }
 
     /// Everything the check found.
-    struct Report: Encodable {
-        var siteID: String
-        var configuredURL: String
-        var tokenSource: String
-        var siteName: String?
-        var siteURL: String?
-        var release: String?
-        var version: String?
-        var username: String?
-        var userID: Int?
+    public struct Report: Encodable, Sendable {
+        public var siteID: String
+        public var configuredURL: String
+        public var tokenSource: String
+        public var siteName: String?
+        public var siteURL: String?
+        public var release: String?
+        public var version: String?
+        public var username: String?
+        public var userID: Int?
         /// The functions the sync needs on the path it will take, as checked.
-        var requiredFunctions: [String] = []
+        public var requiredFunctions: [String] = []
         /// Those of ``requiredFunctions`` (and of the report path, when taken) the service lacks.
-        var missingFunctions: [String] = []
-        var completionPath: CompletionPath?
-        var completionReport: ReportProbe?
+        public var missingFunctions: [String] = []
+        public var completionPath: CompletionPath?
+        public var completionReport: ReportProbe?
         /// Whether `tool_mobile_call_external_functions` is allowed.
-        var batching: Bool?
+        public var batching: Bool?
         /// Things worth knowing that do not stop the sync.
-        var notes: [String] = []
+        public var notes: [String] = []
         /// What stops the sync; empty when the site is usable.
-        var problems: [Problem] = []
+        public var problems: [Problem] = []
 
-        var usable: Bool { problems.isEmpty }
+        public var usable: Bool { problems.isEmpty }
 
         enum CodingKeys: String, CodingKey {
             case siteID, configuredURL, tokenSource, siteName, siteURL, release, version, username, userID
@@ -67,7 +67,7 @@ struct SiteCheck {
             case usable
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(siteID, forKey: .siteID)
             try container.encode(configuredURL, forKey: .configuredURL)
@@ -90,15 +90,20 @@ struct SiteCheck {
     }
 
     /// Where an administrator adds functions to a service.
-    static let addFunctionsPath =
+    public static let addFunctionsPath =
         "Site administration → Server → Web services → External services → the token's service → "
         + "Functions → Add functions"
 
-    let site: SiteConfig
-    let client: MoodleSite
+    public let site: SiteConfig
+    public let client: MoodleSite
+
+    public init(site: SiteConfig, client: MoodleSite) {
+        self.site = site
+        self.client = client
+    }
 
     /// Runs the check. Moodle and network failures become ``Problem``s; it never throws.
-    func run() async -> Report {
+    public func run() async -> Report {
         var report = Report(
             siteID: site.id.rawValue, configuredURL: site.baseURL.absoluteString, tokenSource: site.token.description)
         let info: MoodleSiteInfo

@@ -3,25 +3,51 @@ import CreditCore
 import CreditReports
 import Foundation
 import Logging
+import MoodleClient
 
-/// The reconciliation report: Moodle against the ledger, by a read-only full sync (it reads every
-/// site, re-verifies credited completions and writes nothing), plus the ledger's own hour
-/// mismatches against today's mapping.
-enum Reconciliation {
-    static func table(
-        mapping: RegionMapping, ledger: any LedgerStore, connector: SiteConnector, sites: [SiteID]?
-    ) async throws -> (table: ReportTable, failures: [SyncRunner.Summary.Failure]) {
-        let runner = SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.reconcile")) {
-            try connector.connect($0)
-        }
+/// Reconcile Moodle with the ledger: a read-only full sync (it reads every site, re-verifies
+/// credited completions and writes nothing), plus the ledger's own hour mismatches against today's
+/// mapping, as the reconciliation report's table.
+///
+/// A site that cannot be read does not stop the others: it is listed in the result's failures, and
+/// the table is complete for every other site.
+public struct Reconcile: Sendable {
+    public struct Result: Sendable {
+        public var table: ReportTable
+        /// The sites that could not be read.
+        public var failures: [SyncRunner.Summary.Failure]
+    }
+
+    public let mapping: RegionMapping
+    public let ledger: LedgerOpener
+    /// A client for a site of the mapping files.
+    public let connect: @Sendable (SiteConfig) throws -> MoodleSite
+    public var now: Date
+
+    public init(
+        mapping: RegionMapping, ledger: @escaping LedgerOpener,
+        connect: @escaping @Sendable (SiteConfig) throws -> MoodleSite, now: Date = Date()
+    ) {
+        self.mapping = mapping
+        self.ledger = ledger
+        self.connect = connect
+        self.now = now
+    }
+
+    /// - Parameter sites: Only these sites (nil: every site).
+    public func run(sites: [SiteID]?) async throws -> Result {
+        let ledger = try await self.ledger()
+        let runner = SyncRunner(
+            mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.reconcile"), makeSite: connect)
         let summary = await runner.run(
             sites: sites,
             options: SyncOptions(
-                isFull: true, isDryRun: true, now: Date(), runID: "reconcile-\(UUID().uuidString.prefix(6))"),
+                isFull: true, isDryRun: true, now: now, runID: "reconcile-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
         let snapshot = try await LedgerSnapshot.read(from: ledger)
-        let items = summary.findings.map(item) + hourMismatches(snapshot: snapshot, mapping: mapping)
-        return (ReconciliationBuilder().build(items: items, persons: snapshot.persons), summary.failures)
+        let items = summary.findings.map(Self.item) + Self.hourMismatches(snapshot: snapshot, mapping: mapping)
+        return Result(
+            table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }
 
     static func item(_ finding: SyncFinding) -> ReconciliationItem {

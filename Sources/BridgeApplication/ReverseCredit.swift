@@ -1,0 +1,84 @@
+import CreditCore
+import Foundation
+
+/// Cancel a credit by writing a reversal entry; the credit itself stays in the ledger.
+///
+/// A credit is reversed once: a second reversal — by hand, or after the sync reversed it by a
+/// site's policy — is refused naming the earlier one (``Reversal``).
+public struct ReverseCredit: Sendable {
+    public struct Input: Sendable {
+        /// The id of the credit, e.g. `E42`.
+        public var entry: String
+        /// The document that orders the correction.
+        public var document: String
+        public var `operator`: String
+        public var reason: String
+
+        public init(entry: String, document: String, operator: String, reason: String) {
+            self.entry = entry
+            self.document = document
+            self.operator = `operator`
+            self.reason = reason
+        }
+    }
+
+    public struct Result: Hashable, Sendable {
+        /// The credit reversed.
+        public var credit: LedgerEntry
+        /// The reversal entry's idempotency key.
+        public var reversalKey: String
+    }
+
+    public let ledger: LedgerOpener
+    public var now: Date
+
+    public init(ledger: @escaping LedgerOpener, now: Date = Date()) {
+        self.ledger = ledger
+        self.now = now
+    }
+
+    public func run(_ input: Input) async throws -> Result {
+        let ledger = try await self.ledger()
+        let all = try await ledger.entries(person: nil)
+        guard let credit = all.first(where: { $0.id.rawValue == input.entry }) else {
+            throw ApplicationError(.unknown, "no entry \(input.entry) in the ledger")
+        }
+        switch Reversal.refusal(of: credit, in: all) {
+        case .notACredit:
+            throw ApplicationError(.notReversible, "\(input.entry) is itself a reversal; it cannot be reversed")
+        case .alreadyReversed(_, let earlier):
+            throw ApplicationError(.notReversible, "\(credit.id) is already reversed by \(Self.describe(earlier))")
+        case nil: break
+        }
+        let key = Reversal.key(of: credit.id)
+        let draft = LedgerBatch.Draft(
+            person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
+            kind: .reversal(of: credit.id), occurredAt: now,
+            source: .manual(operator: input.operator, document: input.document), idempotencyKey: key,
+            note: input.reason)
+        let outcome = try await ledger.append(
+            LedgerBatch(
+                id: BatchID("reversal-\(UUID().uuidString.prefix(8).lowercased())"), kind: .manual,
+                actor: input.operator, description: "reversal of \(credit.id): \(input.document)", recordedAt: now,
+                entries: [draft]))
+        // Another writer (a sync at the same moment) may have reversed it in between: the shared key
+        // kept that to one reversal.
+        guard outcome.written == 1 else {
+            let earlier = try await ledger.entries(person: credit.person).first { $0.kind == .reversal(of: credit.id) }
+            throw ApplicationError(
+                .notReversible, "\(credit.id) is already reversed\(earlier.map { " by \(Self.describe($0))" } ?? "")")
+        }
+        return Result(credit: credit, reversalKey: key)
+    }
+
+    /// `E57 (by the sync of site ripk on 2026-04-02: …)` or `E57 (by Петрова on 2026-04-02, приказ 6: …)`.
+    static func describe(_ reversal: LedgerEntry) -> String {
+        let day = ISO8601DateFormatter().string(from: reversal.recordedAt).prefix(10)
+        let note = reversal.note.map { ": \($0)" } ?? ""
+        switch reversal.source {
+        case .manual(let name, let document): return "\(reversal.id) (by \(name) on \(day), \(document)\(note))"
+        case .moodle(let site, _, _): return "\(reversal.id) (by the sync of site \(site) on \(day)\(note))"
+        case .sheet(let file, _): return "\(reversal.id) (from \(file) on \(day)\(note))"
+        }
+    }
+}
