@@ -1,3 +1,4 @@
+import BridgeSync
 import CreditCore
 import Foundation
 
@@ -115,6 +116,11 @@ public struct AddCredit: Sendable {
                 id: BatchID("manual-\(UUID().uuidString.prefix(8).lowercased())"), kind: .manual,
                 actor: input.operator, description: "manual credit: \(input.document)", recordedAt: now,
                 entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
+        // Routes and verdicts follow the new credit at once, as after a sync.
+        if outcome.written > 0 {
+            _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
+                ledger: ledger, now: now)
+        }
         let person = drafts.persons.first
         return Result(
             written: outcome.written == 1, module: module.id, hours: module.hours,

@@ -1,3 +1,4 @@
+import BridgeSync
 import CreditCore
 import Foundation
 
@@ -5,7 +6,9 @@ import Foundation
 ///
 /// Every row is checked before anything is written. When any row is bad, nothing is written unless
 /// the caller asks to skip the bad rows; the result names every problem with its row and column.
-/// Importing the same sheet again writes nothing new.
+/// Importing the same sheet again writes nothing new. After a write, routes open and their verdicts
+/// are recorded as after a sync, so a sheet that takes a learner to the target makes the certificate
+/// due at once.
 public struct ImportCreditSheet: Sendable {
     public struct Input: Sendable {
         /// The sheet's path as given, for messages; its last component is recorded with the batch.
@@ -80,6 +83,10 @@ public struct ImportCreditSheet: Sendable {
                     id: BatchID("sheet-\(UUID().uuidString.prefix(8).lowercased())"), kind: .sheetImport,
                     actor: input.operator, description: "credit sheet \(fileName) (\(encoding.rawValue))",
                     recordedAt: now, entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
+            if outcome.written > 0 {
+                _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
+                    ledger: ledger, now: now)
+            }
         }
         return Result(
             encoding: encoding.rawValue, validRows: sheet.lines.count, invalidRows: sheet.invalidRows,

@@ -66,4 +66,22 @@ struct ImportCreditSheetTests {
         let imported = try await importSheet(good, fixture)
         #expect(imported.written == 1 && imported.alreadyInLedger == 1)
     }
+
+    @Test("a sheet that takes a learner to 72 h makes the certificate due at once")
+    func certificateDueAtOnce() async throws {
+        let fixture = try Fixture()
+        let sheet = """
+            СНИЛС;Фамилия;Имя;Модуль;Дата
+            087-654-303 00;Орлова;Елена;OCH-MET-01;10.03.2026
+            087-654-303 00;Орлова;Елена;OCH-ADM-01;20.03.2026
+            087-654-303 00;Орлова;Елена;OCH-ICT-01;30.03.2026
+            """
+        let imported = try await importSheet(sheet, fixture)
+        #expect(imported.written == 3)
+        let due = try await IssueDocuments(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
+            .init(dryRun: true))
+        #expect(due.documents.map(\.kind) == ["certificate"])
+        #expect(due.documents.first?.name == "Орлова Елена")
+        #expect(due.documents.first?.hours == 78)
+    }
 }
