@@ -22,6 +22,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case verifyDetectsRemovedEntry
     case registrationNumbersSequentialPerYear
     case concurrentIssuersNeverShareANumber
+    case concurrentIssuersGiveARouteOneDocument
     case routesAndVerdicts
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
@@ -42,6 +43,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .verifyDetectsRemovedEntry: try await detectsRemoval(ledger, backend)
         case .registrationNumbersSequentialPerYear: try await sequentialNumbers(ledger)
         case .concurrentIssuersNeverShareANumber: try await concurrentIssuers(backend)
+        case .concurrentIssuersGiveARouteOneDocument: try await oneDocumentPerRoute(backend)
         case .routesAndVerdicts: try await routes(ledger)
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
@@ -180,6 +182,38 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
             cancels: "2026-00001")
         #expect(try await ledger.issueDocuments([cancellation]).map(\.registrationNumber) == ["2026-00004"])
         #expect(try await ledger.documents().count == 5)
+    }
+
+    /// Four issuers asking at once for the same certificates (and statements) of the same routes:
+    /// each route gets one of each kind; a cancelled one may be issued again.
+    private func oneDocumentPerRoute(_ backend: LedgerBackend) async throws {
+        let requests = (0..<12).flatMap { index in
+            [DocumentRequest.Kind.certificate, .statement].map {
+                DocumentRequest(
+                    kind: $0, route: RouteID("r\(index)"), person: "p1", hours: 72, issuedAt: F.now, year: 2026)
+            }
+        }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await backend.open().issueDocuments(requests).count }
+            }
+            var total = 0
+            for try await count in group { total += count }
+            #expect(total == requests.count)
+        }
+        let ledger = try await backend.open()
+        let documents = try await ledger.documents()
+        #expect(documents.count == requests.count)
+        #expect(Set(documents.map { "\($0.request.kind.rawValue) \($0.request.route)" }).count == requests.count)
+        let first = try #require(documents.first { $0.request.kind == .certificate && $0.request.route == "r0" })
+        _ = try await ledger.issueDocuments([
+            DocumentRequest(
+                kind: .cancellation, route: "r0", person: "p1", hours: 72, issuedAt: F.now, year: 2026,
+                cancels: first.registrationNumber)
+        ])
+        let again = try await ledger.issueDocuments(requests)
+        #expect(again.map(\.request.route) == ["r0"])
+        #expect(again.map(\.request.kind) == [.certificate])
     }
 
     private func concurrentIssuers(_ backend: LedgerBackend) async throws {

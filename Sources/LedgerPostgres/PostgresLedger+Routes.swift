@@ -67,8 +67,27 @@
             guard !requests.isEmpty else { return [] }
             return try await reporting {
                 try await client.withTransaction(logger: logger) { connection in
+                    // Issuers take turns for the whole transaction, so the check below sees every
+                    // document a concurrent issuer wrote before it.
+                    try await connection.query(
+                        "SELECT pg_advisory_xact_lock(\(Self.documentsLock))", logger: logger)
                     var issued: [IssuedDocument] = []
                     for request in requests {
+                        if request.kind != .cancellation {
+                            var holds = false
+                            for try await exists in try await connection.query(
+                                """
+                                SELECT EXISTS (
+                                    SELECT 1 FROM documents d
+                                    WHERE d.kind = \(request.kind.rawValue) AND d.route_id = \(request.route.rawValue)
+                                    AND NOT EXISTS (SELECT 1 FROM documents c
+                                        WHERE c.kind = 'cancellation' AND c.cancels = d.registration_number))
+                                """, logger: logger
+                            ).decode(Bool.self) {
+                                holds = exists
+                            }
+                            if holds { continue }
+                        }
                         // The upsert locks the year's counter row until COMMIT: a concurrent issuer
                         // waits and then takes the next number, so no number is ever handed out twice.
                         var number = 0
@@ -95,6 +114,9 @@
                 }
             }
         }
+
+        /// The advisory lock issuers of documents take in turn (a constant of this program).
+        static let documentsLock: Int64 = 0x4D42_444F_4353  // "MBDOCS"
 
         public func documents() async throws -> [IssuedDocument] {
             try await reporting {

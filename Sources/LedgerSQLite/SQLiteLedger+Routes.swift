@@ -61,6 +61,14 @@ extension SQLiteLedger {
             try db.inTransaction(.immediate) {
                 issued = []
                 for request in requests {
+                    if request.kind != .cancellation,
+                        try Bool.fetchOne(
+                            db, sql: Self.holdsValidDocument,
+                            arguments: [request.kind.rawValue, request.route.rawValue])
+                            == true
+                    {
+                        continue
+                    }
                     let number = try Int.fetchOne(
                         db,
                         sql: """
@@ -85,6 +93,13 @@ extension SQLiteLedger {
             return issued
         }
     }
+
+    /// Whether a route holds a document of a kind that no cancellation cancels.
+    static let holdsValidDocument = """
+        SELECT EXISTS (
+            SELECT 1 FROM documents d WHERE d.kind = ? AND d.route_id = ?
+            AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'cancellation' AND c.cancels = d.registration_number))
+        """
 
     public func documents() async throws -> [IssuedDocument] {
         try await writer.read { db in

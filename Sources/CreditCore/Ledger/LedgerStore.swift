@@ -41,7 +41,10 @@ public protocol LedgerStore: Sendable {
     /// Records the accumulator's verdict on routes.
     func recordVerdicts(_ verdicts: [RouteVerdict]) async throws
 
-    /// Gives each request the next registration number of its year, atomically and for good.
+    /// Gives each request the next registration number of its year, atomically and for good, in one
+    /// transaction under the ledger's write lock. A certificate or statement requested for a route
+    /// that already holds one of that kind (not cancelled) is skipped, so two issuers running at
+    /// once never give a route two documents; the result holds only the documents issued.
     func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument]
 
     /// Issued documents in the order they were issued.
