@@ -4,7 +4,6 @@ import CreditCore
 public enum SyncError: Error, CustomStringConvertible, Sendable {
     case missingFunctions(site: SiteID, functions: [String])
     case reportColumnsMissing(site: SiteID, missing: [String], found: [String])
-    case anotherSyncRunning(lock: String)
 
     public var description: String {
         switch self {
@@ -12,8 +11,6 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
             "site \(site): the web service does not allow \(functions.joined(separator: ", ")); add them in Site administration → Server → Web services → External services → (the bridge's service) → Functions"
         case .reportColumnsMissing(let site, let missing, let found):
             "site \(site): the completion report lacks the column(s) \(missing.joined(separator: ", ")) (it has: \(found.joined(separator: ", "))); add them to the custom report as the README describes"
-        case .anotherSyncRunning(let lock):
-            "another sync is running on this ledger (lock \(lock)); wait for it, or run with --wait"
         }
     }
 }
