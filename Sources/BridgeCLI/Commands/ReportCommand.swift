@@ -13,7 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               moodle-bridge report credit-sheet --person P-0001 --format xlsx --out sheet.xlsx
-              moodle-bridge report plan --from 01.09.2025 --to 31.12.2025 --separator semicolon
+              moodle-bridge report plan --from 01.09.2025 --to 31.12.2025 --lang en --separator semicolon
               moodle-bridge report centres --as-of 31.12.2025 --centre ММЦ-04 --out reports/
               moodle-bridge report frdo --persons persons.csv --format xlsx --out frdo.xlsx
 
@@ -21,6 +21,14 @@ struct ReportCommand: AsyncParsableCommand {
             ending in / (or naming an existing folder) is a folder, created when missing, and the \
             report is written into it as KIND.FORMAT. Labels are Russian unless --lang en. The \
             report reads an existing ledger only: it never creates one.
+
+            XLSX: a title block (institution, criteria, day made, warnings), a frozen and filtered \
+            header, A4 pages fitted to the width with the header on every page, the summary on a \
+            sheet «Итоги». CSV: one table per file (separator ; with Russian labels, , with \
+            English); the summary and further tables go beside it as KIND-summary.csv and \
+            KIND-KEY.csv. JSON: rows, totals, summary and the heading apart. --out never replaces \
+            the ledger, a file beside it or a mapping file, nor any other existing file that is not \
+            an earlier report of the same kind unless --force.
 
             Dates mean the same in every report:
               --as-of DAY  the report describes the ledger as it stood at the end of DAY in the \
@@ -41,9 +49,10 @@ struct ReportCommand: AsyncParsableCommand {
             the reconciliation takes only --site; the plan takes --category, --from, --to and \
             --as-of; a credit sheet takes --person (required), --site, --from, --to and --as-of.
 
-            The frdo export takes birth dates, sex and prior diplomas from the persons file \
-            (--persons, else the one `persons import` stored beside the ledger); a certificate \
-            lacking one of them is left out and named on standard error. The reconciliation report \
+            The certificates and frdo reports take middle names, birth dates, sex and prior \
+            diplomas from the persons file (--persons, else the one `persons import` stored beside \
+            the ledger); a certificate lacking a value the federal registry requires is named on \
+            standard error and on the sheet «Не хватает данных» (and left out of frdo). The reconciliation report \
             reads every site (a full sync that writes nothing) and compares it with the ledger; it \
             needs the sites' tokens. When a site cannot be read the report is still written, says so \
             in its heading, and the command exits 3 (permanent failure) or 4 (transient failure).
