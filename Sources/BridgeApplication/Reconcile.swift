@@ -60,6 +60,7 @@ public struct Reconcile: Sendable {
             case .unmatchedUser: .userWithoutPerson
             case .ambiguousMatch: .ambiguousMatch
             case .noLongerVerifiable: .completionNotVerifiable
+            case .invalidKey: .invalidKey
             }
         return ReconciliationItem(
             kind: kind, site: finding.site, courseID: finding.courseID, courseName: finding.course,

@@ -67,6 +67,9 @@ public struct SyncFinding: Hashable, Sendable, Codable {
         case revocationReversed = "revocation-reversed"
         /// A course's hours in Moodle differ from the hours credited earlier for it.
         case hoursMismatch = "hours-mismatch"
+        /// A user's identity key that cannot serve (a SNILS failing its check digits, an e-mail
+        /// that is not an address): left out of matching, to be corrected in Moodle.
+        case invalidKey = "invalid-key"
     }
 
     public var kind: Kind

@@ -15,6 +15,8 @@ struct SyncWriter {
     private var chunk = 0
     private var latest: Date?
     private(set) var completionsByCourse: [Int: Int] = [:]
+    /// Users whose keys were checked in this run.
+    private var checkedUsers: Set<String> = []
 
     init(site: SiteConfig, ledger: any LedgerStore, options: SyncOptions, resolver: IdentityResolver) {
         self.site = site
@@ -39,6 +41,10 @@ struct SyncWriter {
         for completion in completions {
             completionsByCourse[completion.courseID, default: 0] += 1
             latest = max(latest ?? completion.completedAt, completion.completedAt)
+            // Every user of a completion is checked once a run, credited already or not.
+            if let siteKey = completion.user.siteKey, checkedUsers.insert(siteKey).inserted {
+                result.findings += IdentityKeyCheck.findings(for: completion.user, site: site)
+            }
             guard let course = catalog.courses[completion.courseID], let module = course.module,
                 let key = Self.key(site: site.id, courseID: course.id, user: completion.user)
             else { continue }

@@ -62,6 +62,32 @@ struct SyncEndToEndTests {
         #expect(try await region.actualCredits() == region.expectedCredits())
     }
 
+    @Test("a SNILS failing its check digits and an e-mail that is no address are findings naming the user")
+    func invalidKeys() async throws {
+        var users: [String] = []
+        let region = try await TwoSiteRegion { scenario in
+            let learners = Array(Set(scenario.completions.map(\.userID))).sorted()
+            let snils = scenario.users.firstIndex { $0.id == learners[0] }!
+            let email = scenario.users.firstIndex { $0.id == learners[1] }!
+            scenario.users[snils].profile["snils"] = "155-972-418 99"
+            scenario.users[email].email = "not an address"
+            users = [scenario.users[snils].username, scenario.users[email].username]
+        }
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let findings = try #require(summary.sites.first { $0.site == "ripk" }).findings.filter {
+            $0.kind == .invalidKey
+        }
+        // (The generated site's own SNILS values end in 00 and mostly fail their check digits too.)
+        let snils = findings.filter { $0.user == users[0] }.map(\.detail)
+        let email = findings.filter { $0.user == users[1] }.map(\.detail)
+        #expect(snils.contains { $0.contains("profile field snils holds '155-972-418 99'") }, "\(snils)")
+        #expect(
+            email.contains { $0.contains("email holds 'not an address', which is not an e-mail address") }, "\(email)")
+        // One finding per user and key, however many completions the user has.
+        #expect(Set(findings.map { "\($0.user ?? "") \($0.detail)" }).count == findings.count)
+    }
+
     @Test("a second run writes nothing and makes a handful of requests on the report path")
     func incrementalNoChange() async throws {
         let region = try await TwoSiteRegion()

@@ -23,12 +23,10 @@ struct DocumentPlannerTests {
 
     @Test("A completed route without a certificate is due, numbered in the year of its issue day")
     func due() async throws {
-        let fixture = try await ReportFixture.make()
-        var snapshot = fixture.snapshot
-        snapshot.documents = []
+        let fixture = try await ReportFixture.make(issueDocuments: false)
         var context = fixture.context
         context.asOf = context.endOfDay(ReportDay(year: 2025, month: 12, day: 31))
-        let requests = DocumentPlanner().requests(.certificate, snapshot: snapshot, context: context)
+        let requests = DocumentPlanner().requests(.certificate, snapshot: fixture.snapshot, context: context)
         #expect(requests.map(\.route) == ["R-0001", "R-0002"])
         #expect(requests.allSatisfy { $0.year == 2025 && $0.hours == 72 && $0.issuedAt == context.asOf })
         let issued = try await fixture.ledger.issueDocuments(requests)

@@ -17,7 +17,7 @@ struct SyncSummaryText {
                 "  \(site.newCredits) new credit(s), \(site.alreadyCredited) already credited, \(site.completionsSeen) completion(s) read, \(site.newPersons) new person(s)"
             )
             lines.append(
-                "  \(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s)"
+                "  \(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s), \(site.count(.invalidKey)) invalid key(s)"
             )
             lines.append(
                 "  revocations: \(site.count(.revocationFlagged)) flagged, \(site.reversals) reversed; \(site.count(.noLongerVerifiable)) credit(s) no longer verifiable"

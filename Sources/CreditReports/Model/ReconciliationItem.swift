@@ -18,6 +18,8 @@ public struct ReconciliationItem: Hashable, Sendable {
         case ambiguousMatch = "ambiguous-match"
         /// A credited completion Moodle no longer shows (expired or suspended enrolment, deleted user).
         case completionNotVerifiable = "completion-not-verifiable"
+        /// A user's identity key that cannot serve: a SNILS failing its check digits, a malformed e-mail.
+        case invalidKey = "invalid-key"
     }
 
     public var kind: Kind
@@ -65,6 +67,7 @@ extension ReconciliationItem.Kind {
         case .ambiguousMatch: LocalizedText(ru: "Неоднозначное сопоставление", en: "Ambiguous match")
         case .completionNotVerifiable:
             LocalizedText(ru: "Завершение нельзя проверить", en: "Completion no longer verifiable")
+        case .invalidKey: LocalizedText(ru: "Неверный ключ слушателя", en: "Invalid identity key")
         }
     }
 
@@ -112,6 +115,13 @@ extension ReconciliationItem.Kind {
                     "Ничего не делайте, если зачёт подтверждён документом; иначе восстановите запись на курс и проверьте завершение.",
                 en:
                     "Nothing, if the credit rests on a document; otherwise restore the enrolment and check the completion."
+            )
+        case .invalidKey:
+            LocalizedText(
+                ru:
+                    "Исправьте значение в профиле пользователя Moodle (СНИЛС с верной контрольной суммой, адрес e-mail); до исправления по нему слушатель не сопоставляется.",
+                en:
+                    "Correct the value in the user's Moodle profile (a SNILS with valid check digits, an e-mail address); until then the learner is not matched by it."
             )
         }
     }

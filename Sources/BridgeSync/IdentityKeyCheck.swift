@@ -1,0 +1,47 @@
+import CreditCore
+
+/// The identity keys of a Moodle user that cannot serve as keys: a SNILS that fails its check
+/// digits, an e-mail address that is not one. Such a key is left out of matching; each becomes a
+/// finding naming the site, the user, the field and the value, so that someone corrects the profile.
+enum IdentityKeyCheck {
+    static func findings(for user: MoodleIdentity, site: SiteConfig) -> [SyncFinding] {
+        var findings: [SyncFinding] = []
+        let who = user.username ?? user.siteKey
+        for key in site.identity {
+            switch key {
+            case .profileField(let field) where field.lowercased() == "snils":
+                guard let raw = user.profile.first(where: { $0.key.lowercased() == "snils" })?.value,
+                    !raw.trimmingCharacters(in: .whitespaces).isEmpty
+                else { continue }
+                do { _ = try SNILS(parsing: raw) } catch {
+                    findings.append(
+                        SyncFinding(
+                            kind: .invalidKey, site: site.id, user: who,
+                            detail:
+                                "profile field \(field) holds '\(raw.prefix(32))': \(error); the bridge does not match by it — correct it in the user's Moodle profile"
+                        ))
+                }
+            case .email:
+                guard let email = user.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
+                    !isAddress(email)
+                else { continue }
+                findings.append(
+                    SyncFinding(
+                        kind: .invalidKey, site: site.id, user: who,
+                        detail:
+                            "email holds '\(email.prefix(64))', which is not an e-mail address; the bridge does not match by it — correct it in the user's Moodle profile"
+                    ))
+            default: continue
+            }
+        }
+        return findings
+    }
+
+    /// One `@` between a non-empty local part and a domain with a dot, no spaces.
+    static func isAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let domain = parts[1]
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
+    }
+}
