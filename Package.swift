@@ -89,6 +89,7 @@ let package = Package(
                 "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite", "LedgerPostgres",
                 "BridgeSync", "CreditReports", "FakeMoodle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]),
 
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),

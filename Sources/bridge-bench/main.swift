@@ -6,7 +6,9 @@ struct BridgeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bridge-bench",
         abstract: "Benchmarks (run a release build: swift run -c release bridge-bench …).",
-        subcommands: [LedgerBench.self, SyncBench.self, JSONBench.self, SyncSideCommand.self])
+        subcommands: [
+            LedgerBench.self, SyncBench.self, JSONBench.self, MappingsBench.self, SyncSideCommand.self,
+        ])
 }
 
 struct SyncBench: AsyncParsableCommand {
@@ -167,6 +169,39 @@ struct JSONBench: ParsableCommand {
             "\nCaptures whose tree changes when parsed by JSONSerialization: \(figures.capturesChangedThroughFoundation.count) of \(figures.captureFiles) (\(figures.capturesChangedThroughFoundation.joined(separator: ", ")))"
         )
         print("Not JSON (left out): \(figures.notJSON.joined(separator: ", "))")
+    }
+}
+
+struct MappingsBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mappings",
+        abstract: "`mappings check` on a generated region at 1×, 2× and 4× the modules: the time must grow linearly.")
+
+    @Option(help: "Generated modules at 1×.") var modules = 20_000
+    @Option(help: "The example region the generated modules join.") var examples = "Mappings"
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func run() throws {
+        let sizes = try MappingBenchmark(modules: modules, examples: URL(fileURLWithPath: examples))
+            .run { if !json { print($0) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(sizes), as: UTF8.self))
+            return
+        }
+        func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+        print(
+            "\n| modules | file MB | Yams parse s | whole check s | of which validation s | check ÷ previous size | diagnostics |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        for (index, size) in sizes.enumerated() {
+            let ratio = index == 0 ? "" : f(size.checkSeconds / sizes[index - 1].checkSeconds) + "×"
+            print(
+                "| \(size.modules) | \(f(Double(size.bytes) / 1_048_576, 1)) | \(f(size.parseSeconds)) | \(f(size.checkSeconds)) | \(f(size.validateSeconds, 3)) | \(ratio) | \(size.diagnostics) |"
+            )
+        }
+        print("(Each size doubles the modules: linear checking shows ratios near 2×, quadratic near 4×.)")
     }
 }
 

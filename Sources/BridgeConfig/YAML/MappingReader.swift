@@ -55,8 +55,10 @@ final class MappingReader {
 
     /// Reports keys that nothing asked for; call it when the mapping is read.
     func rejectUnknownKeys() {
-        for entry in entries where !used.contains(entry.key) {
-            let expected = used.sorted().joined(separator: ", ")
+        let unknown = entries.filter { !used.contains($0.key) }
+        guard !unknown.isEmpty else { return }
+        let expected = used.sorted().joined(separator: ", ")
+        for entry in unknown {
             value.diagnostics.error(
                 "unknown key '\(entry.key)' (expected: \(expected))",
                 at: SourceLocation(file: value.file, line: entry.line),

@@ -103,6 +103,16 @@ public struct MappingValidator: Sendable {
         var found = duplicates(
             mapping.programs.map { ($0.program.id, $0.location) }, what: { "program '\($0)'" },
             keyPath: "programs.id")
+        // Built once: a lookup per listed module must not walk every module (a program allowing
+        // `all` lists every module, which made the check quadratic in the modules).
+        var modulesByID: [ModuleID: Module] = [:]
+        for entry in mapping.modules where modulesByID[entry.module.id] == nil {
+            modulesByID[entry.module.id] = entry.module  // the first of duplicates, as `RegionMapping.module(_:)`
+        }
+        let allModules = mapping.modules.map {
+            ProgramMapping.ModuleReference(id: $0.module.id, location: $0.location)
+        }
+        let modulesFromMoodleExist = mapping.sites.contains { $0.hoursField != nil }
         for entry in mapping.programs {
             let program = entry.program
             let name = "program '\(program.id)'"
@@ -123,11 +133,11 @@ public struct MappingValidator: Sendable {
             var reachable = CreditHours.zero
             let listed =
                 entry.listedModules.isEmpty
-                ? mapping.modules.map { ProgramMapping.ModuleReference(id: $0.module.id, location: $0.location) }
+                ? allModules
                 : entry.listedModules
             var counted: Set<ModuleID> = []
             for (id, location) in listed.map({ ($0.id, $0.location) }) where counted.insert(id).inserted {
-                guard let module = mapping.module(id) else {
+                guard let module = modulesByID[id] else {
                     found.append(.error("\(name): unknown module '\(id)'", at: location, key: "modules"))
                     continue
                 }
@@ -142,7 +152,7 @@ public struct MappingValidator: Sendable {
             }
             // With every module allowed and hours read from Moodle's courses, more modules exist
             // than the files list: the target's reachability cannot be judged here.
-            let modulesFromMoodle = entry.listedModules.isEmpty && mapping.sites.contains { $0.hoursField != nil }
+            let modulesFromMoodle = entry.listedModules.isEmpty && modulesFromMoodleExist
             if case .trajectory(let modules, _) = program.kind, modules.isEmpty {
                 found.append(.error("\(name): a trajectory lists its modules", at: entry.location, key: "modules"))
             } else if reachable < program.targetHours, !modulesFromMoodle {
