@@ -2,20 +2,29 @@ import Foundation
 import LedgerSQLite
 import Testing
 
-/// Writes the fixture ledger and persons file to disk for trying the CLI by hand:
-/// `REPORT_FIXTURE_LEDGER=/tmp/fixture.sqlite swift test --filter FixtureLedgerExport`.
+/// Writes the fixture ledger and persons file to disk, and checks the files are whole ledgers. To try
+/// the CLI by hand on them: `REPORT_FIXTURE_LEDGER=/tmp/fixture.sqlite swift test --filter
+/// FixtureLedgerExport` (without the variable they go to a temporary folder and are removed).
 @Suite("Fixture ledger export")
 struct FixtureLedgerExport {
-    static let path = ProcessInfo.processInfo.environment["REPORT_FIXTURE_LEDGER"]
-
-    @Test("Writes the fixture ledger to REPORT_FIXTURE_LEDGER", .enabled(if: path != nil))
+    @Test("The fixture ledger written to a file reads back intact, with and without its documents")
     func export() async throws {
-        let path = try #require(Self.path)
+        let given = ProcessInfo.processInfo.environment["REPORT_FIXTURE_LEDGER"]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fixture-\(UUID().uuidString)")
+        let path = given ?? folder.appendingPathComponent("fixture.sqlite").path
+        if given == nil { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { if given == nil { try? FileManager.default.removeItem(at: folder) } }
         try? FileManager.default.removeItem(atPath: path)
-        _ = try await ReportFixture.make(ledger: try SQLiteLedger(path: path))
+        let issued = try await ReportFixture.make(ledger: try SQLiteLedger(path: path))
         try? FileManager.default.removeItem(atPath: path + ".unissued.sqlite")
         _ = try await ReportFixture.make(
             ledger: try SQLiteLedger(path: path + ".unissued.sqlite"), issueDocuments: false)
         try Data(ReportFixture.personsCSV.utf8).write(to: URL(fileURLWithPath: path + ".fixture-persons.csv"))
+
+        let reopened = try SQLiteLedger(path: path)
+        #expect(try await reopened.verify().isIntact)
+        #expect(try await reopened.entryCount() == issued.snapshot.entries.count)
+        #expect(try await reopened.documents().count == issued.snapshot.documents.count)
+        #expect(try await SQLiteLedger(path: path + ".unissued.sqlite").documents().isEmpty)
     }
 }
