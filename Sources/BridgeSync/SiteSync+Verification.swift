@@ -90,7 +90,7 @@ extension SiteSync {
     }
 
     /// This site's credits that no reversal cancels, by idempotency key.
-    private func liveCredits() async throws -> [String: LedgerEntry] {
+    func liveCredits() async throws -> [String: LedgerEntry] {
         let entries = try await ledger.entries(person: nil)
         let reversed = Reversal.reversedCredits(in: entries)
         var credits: [String: LedgerEntry] = [:]

@@ -104,11 +104,7 @@ struct SiteSync {
     private func guardAgainstMassRevocation(writer: inout SyncWriter, result: inout SiteSyncResult) async throws {
         let count = writer.reversals.count
         guard count > 0 else { return }
-        let standing = try await ledger.entries(person: nil).reduce(into: (credits: 0, reversed: 0)) { tally, entry in
-            guard case .moodle(let entrySite, _, _) = entry.source, entrySite == site.id else { return }
-            if entry.isCredit { tally.credits += 1 } else { tally.reversed += 1 }
-        }
-        let credits = max(0, standing.credits - standing.reversed)
+        let credits = try await liveCredits().count
         let limit = max(site.revocationGuardMinimum, Int(Double(credits) * site.revocationGuardPercent / 100))
         guard count > limit else {
             writer.releaseReversals()

@@ -57,8 +57,8 @@ public struct XLSXReportWriter: Sendable {
         return ReportKind(rawValue: String(decoding: workbook[range.upperBound...], as: UTF8.self))
     }
 
-    /// Writes the workbook to `path`.
-    public func write(_ table: ReportTable, to path: String) throws {
+    /// Writes the unmarked workbook to `path` (libxlsxwriter writes only to files).
+    private func write(_ table: ReportTable, to path: String) throws {
         guard let workbook = workbook_new(path) else {
             throw WriteError(description: "cannot create the workbook \(path)")
         }
