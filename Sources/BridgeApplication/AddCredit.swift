@@ -88,12 +88,11 @@ public struct AddCredit: Sendable {
         do { snils = try SNILS(parsing: input.snils) } catch {
             throw ApplicationError(.invalidValue, "bad SNILS '\(input.snils)': \(error)")
         }
-        let known = try await ledger.person(kind: .snils, value: snils.digits)
-        if known == nil, input.lastName == nil || input.firstName == nil {
+        let existing = try await KnownPersons.bySNILS([snils.digits], in: ledger)[snils.digits]
+        if existing == nil, input.lastName == nil || input.firstName == nil {
             throw ApplicationError(
                 .unknown, "no person with SNILS \(snils) in the ledger yet: give --last-name and --first-name")
         }
-        let existing = try await known.asyncFlatMap { id in try await ledger.persons().first { $0.id == id } }
         let fields = CreditSheet.Fields(
             snils: snils.formatted, lastName: input.lastName ?? existing?.lastName,
             firstName: input.firstName ?? existing?.firstName, middleName: input.middleName ?? existing?.middleName,
@@ -101,7 +100,7 @@ public struct AddCredit: Sendable {
             date: input.date, document: input.document)
         let sheet = CreditSheet(
             file: "manual", rows: [(row: 1, fields: fields)], modules: [module.id: module],
-            knownPersons: known.map { [snils.digits: $0] } ?? [:], timeZone: region.timeZone)
+            knownPersons: existing.map { [snils.digits: $0] } ?? [:], timeZone: region.timeZone)
         if let problem = sheet.problems.first {
             throw ApplicationError(.invalidValue, "\(problem.column ?? "value"): \(problem.message)")
         }
@@ -115,22 +114,15 @@ public struct AddCredit: Sendable {
             LedgerBatch(
                 id: BatchID("manual-\(UUID().uuidString.prefix(8).lowercased())"), kind: .manual,
                 actor: input.operator, description: "manual credit: \(input.document)", recordedAt: now,
-                entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
+                entries: drafts.entries, personFacts: drafts.persons, personKeys: drafts.keys))
         // Routes and verdicts follow the new credit at once, as after a sync.
         if outcome.written > 0 {
             _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
                 ledger: ledger, now: now)
         }
-        let person = drafts.persons.first
+        let person = sheet.lines.first?.person
         return Result(
             written: outcome.written == 1, module: module.id, hours: module.hours,
             person: person?.id ?? PersonID("P-\(snils.digits)"), name: person?.fullName ?? input.snils)
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -65,10 +65,7 @@ public struct ImportCreditSheet: Sendable {
         let (text, encoding) = TextDecoding.decode(input.contents)
         let table = CSVTable(parsing: text)
         let ledger = try await self.ledger()
-        var known: [String: PersonID] = [:]
-        for snils in CreditSheet.snilsDigits(in: table) {
-            known[snils] = try await ledger.person(kind: .snils, value: snils)
-        }
+        let known = try await KnownPersons.bySNILS(CreditSheet.snilsDigits(in: table), in: ledger)
         let fileName = URL(fileURLWithPath: input.path).lastPathComponent
         let sheet = CreditSheet(
             file: fileName, table: table,
@@ -82,7 +79,7 @@ public struct ImportCreditSheet: Sendable {
                 LedgerBatch(
                     id: BatchID("sheet-\(UUID().uuidString.prefix(8).lowercased())"), kind: .sheetImport,
                     actor: input.operator, description: "credit sheet \(fileName) (\(encoding.rawValue))",
-                    recordedAt: now, entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
+                    recordedAt: now, entries: drafts.entries, personFacts: drafts.persons, personKeys: drafts.keys))
             if outcome.written > 0 {
                 _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
                     ledger: ledger, now: now)

@@ -69,7 +69,7 @@
             }
             if rows.buffer.readableBytes > 0 { chunks.append(rows.take()) }
 
-            try await savePersons(batch)
+            outcome.personConflicts = try await savePersons(batch)
             // The batch row goes before the entries: they reference it.
             try await connection.query(
                 """
@@ -103,22 +103,50 @@
             return present
         }
 
-        private func savePersons(_ batch: LedgerBatch) async throws {
-            let persons = Self.merged(batch.persons)
-            if !persons.isEmpty {
+        /// Applies the batch's person facts by the registry rule (stored rows locked first), writes
+        /// the persons it changes in one statement and records every change and conflict; returns the
+        /// conflicts.
+        private func savePersons(_ batch: LedgerBatch) async throws -> [PersonEvent] {
+            let facts = batch.registryFacts
+            var stored: [PersonID: Person] = [:]
+            if !facts.isEmpty {
+                let ids = Array(Set(facts.map(\.id.rawValue)))
+                for try await json in try await connection.query(
+                    "SELECT to_jsonb(p)::text FROM persons p WHERE id = ANY(\(ids)) FOR UPDATE", logger: logger
+                ).decode(String.self) {
+                    let person = try PostgresPersonRow.person(json: json)
+                    stored[person.id] = person
+                }
+            }
+            let outcome = PersonRegistry.apply(facts, to: stored)
+            if !outcome.persons.isEmpty {
                 // One statement for every person; JSON carries the NULLs that arrays of text cannot.
-                let json = String(decoding: try JSONEncoder().encode(persons.map(PersonRow.init)), as: UTF8.self)
+                let columns = Person.storedColumns
+                let json = try PostgresPersonRow.json(outcome.persons)
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            INSERT INTO persons (\(columns.joined(separator: ", ")))
+                            SELECT \(columns.joined(separator: ", "))
+                            FROM jsonb_to_recordset($1::jsonb) AS p(\(columns.map { "\($0) TEXT" }.joined(separator: ", ")))
+                            ON CONFLICT (id) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+                            """, binds: try Self.binds(json)), logger: logger)
+            }
+            if !outcome.events.isEmpty {
+                let rows = outcome.events.map { event -> [String: String?] in
+                    [
+                        "person_id": event.person.rawValue, "field": event.field.rawValue, "kind": event.kind.rawValue,
+                        "stored": event.stored, "offered": event.offered, "source": event.source,
+                    ]
+                }
+                let json = String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
                 try await connection.query(
                     """
-                    INSERT INTO persons (id, last_name, first_name, middle_name, snils, email, idnumber, category, centre)
-                    SELECT id, last_name, first_name, middle_name, snils, email, idnumber, category, centre
-                    FROM jsonb_to_recordset(\(json)::jsonb) AS p(id TEXT, last_name TEXT, first_name TEXT,
-                        middle_name TEXT, snils TEXT, email TEXT, idnumber TEXT, category TEXT, centre TEXT)
-                    ON CONFLICT (id) DO UPDATE SET last_name = excluded.last_name, first_name = excluded.first_name,
-                        middle_name = excluded.middle_name, snils = COALESCE(excluded.snils, persons.snils),
-                        email = COALESCE(excluded.email, persons.email),
-                        idnumber = COALESCE(excluded.idnumber, persons.idnumber),
-                        category = excluded.category, centre = COALESCE(excluded.centre, persons.centre)
+                    INSERT INTO person_events (person_id, field, kind, stored, offered, source, batch_id, recorded_at)
+                    SELECT person_id, field, kind, stored, offered, source, \(batch.id.rawValue),
+                        \(PostgresRowCoding.seconds(batch.recordedAt))
+                    FROM jsonb_to_recordset(\(json)::jsonb) AS e(person_id TEXT, field TEXT, kind TEXT, stored TEXT,
+                        offered TEXT, source TEXT)
                     """, logger: logger)
             }
             if !batch.personKeys.isEmpty {
@@ -130,6 +158,13 @@
                     ON CONFLICT (kind, value) DO NOTHING
                     """, logger: logger)
             }
+            return outcome.conflicts
+        }
+
+        private static func binds(_ json: String) throws -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(json)
+            return bindings
         }
 
         private func saveCursors(_ batch: LedgerBatch) async throws {
@@ -149,59 +184,6 @@
                     AS c(site, stream, value)
                 ON CONFLICT (site, stream) DO UPDATE SET value = excluded.value, batch_id = excluded.batch_id
                 """, logger: logger)
-        }
-
-        /// One record per person id, in first-seen order; a later record overrides an earlier one the
-        /// way consecutive upserts would (names and category replaced, optional fields kept if absent).
-        static func merged(_ persons: [Person]) -> [Person] {
-            var order: [PersonID] = []
-            var byID: [PersonID: Person] = [:]
-            for person in persons {
-                guard let earlier = byID[person.id] else {
-                    order.append(person.id)
-                    byID[person.id] = person
-                    continue
-                }
-                var next = person
-                next.snils = person.snils ?? earlier.snils
-                next.email = person.email ?? earlier.email
-                next.idnumber = person.idnumber ?? earlier.idnumber
-                next.centre = person.centre ?? earlier.centre
-                byID[person.id] = next
-            }
-            return order.map { byID[$0]! }
-        }
-
-        /// A person as `jsonb_to_recordset` reads it; absent optionals become NULL.
-        private struct PersonRow: Encodable {
-            var id: String
-            var lastName: String
-            var firstName: String
-            var middleName: String?
-            var snils: String?
-            var email: String?
-            var idnumber: String?
-            var category: String
-            var centre: String?
-
-            enum CodingKeys: String, CodingKey {
-                case id, snils, email, idnumber, category, centre
-                case lastName = "last_name"
-                case firstName = "first_name"
-                case middleName = "middle_name"
-            }
-
-            init(_ person: Person) {
-                id = person.id.rawValue
-                lastName = person.lastName
-                firstName = person.firstName
-                middleName = person.middleName
-                snils = person.snils?.formatted
-                email = person.email
-                idnumber = person.idnumber
-                category = person.category.rawValue
-                centre = person.centre?.rawValue
-            }
         }
     }
 #endif

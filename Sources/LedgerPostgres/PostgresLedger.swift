@@ -139,21 +139,35 @@
             try await reporting {
                 var persons: [Person] = []
                 let rows = try await client.query(
-                    """
-                    SELECT id, last_name, first_name, middle_name, snils, email, idnumber, category, centre
-                    FROM persons ORDER BY id COLLATE "C"
-                    """, logger: logger)
-                for try await (id, last, first, middle, snils, email, idnumber, category, centre) in rows.decode(
-                    (String, String, String, String?, String?, String?, String?, String, String?).self)
-                {
-                    persons.append(
-                        Person(
-                            id: PersonID(id), lastName: last, firstName: first, middleName: middle,
-                            snils: snils.flatMap { try? SNILS(parsing: $0) }, email: email, idnumber: idnumber,
-                            category: LearnerCategory(rawValue: category) ?? .teacher,
-                            centre: centre.map { CentreID($0) }))
-                }
+                    "SELECT to_jsonb(p)::text FROM persons p ORDER BY id COLLATE \"C\"", logger: logger)
+                for try await json in rows.decode(String.self) { persons.append(try PostgresPersonRow.person(json: json)) }
                 return persons
+            }
+        }
+
+        public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
+            try await reporting {
+                var events: [RecordedPersonEvent] = []
+                let rows = try await client.query(
+                    """
+                    SELECT person_id, field, kind, stored, offered, source, batch_id, recorded_at FROM person_events
+                    WHERE \(person?.rawValue)::text IS NULL OR person_id = \(person?.rawValue)
+                    ORDER BY position
+                    """, logger: logger)
+                for try await (id, field, kind, stored, offered, source, batch, recordedAt) in rows.decode(
+                    (String, String, String, String?, String, String, String, Int).self)
+                {
+                    guard let field = PersonField(rawValue: field), let kind = PersonEvent.Kind(rawValue: kind) else {
+                        continue
+                    }
+                    events.append(
+                        RecordedPersonEvent(
+                            event: PersonEvent(
+                                person: PersonID(id), field: field, kind: kind, stored: stored, offered: offered,
+                                source: source),
+                            batch: BatchID(batch), recordedAt: PostgresRowCoding.date(recordedAt)))
+                }
+                return events
             }
         }
 

@@ -19,7 +19,7 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1]
+        static let all: [Migration] = [v1, v2]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.
@@ -215,6 +215,47 @@
                     year INTEGER PRIMARY KEY,
                     last INTEGER NOT NULL
                 )
+                """,
+            ])
+
+        /// The registry's fields for the federal registry export, and the append-only history of
+        /// every change and refused conflict.
+        private static let v2 = Migration(
+            version: 2, name: "person registry",
+            statements: [
+                """
+                ALTER TABLE persons ADD COLUMN birth_date TEXT, ADD COLUMN sex TEXT, ADD COLUMN education_level TEXT,
+                    ADD COLUMN diploma_last_name TEXT, ADD COLUMN diploma_series TEXT, ADD COLUMN diploma_number TEXT,
+                    ADD COLUMN citizenship TEXT, ADD COLUMN funding TEXT
+                """,
+                """
+                CREATE TABLE person_events (
+                    position BIGSERIAL PRIMARY KEY,
+                    person_id TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('change', 'conflict')),
+                    stored TEXT,
+                    offered TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    batch_id TEXT NOT NULL,
+                    recorded_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX person_events_by_person ON person_events(person_id)",
+                """
+                CREATE FUNCTION person_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'person events are append-only: record a new event instead';
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER person_events_refuse_update_delete BEFORE UPDATE OR DELETE ON person_events
+                    FOR EACH ROW EXECUTE FUNCTION person_events_refuse_change()
+                """,
+                """
+                CREATE TRIGGER person_events_refuse_truncate BEFORE TRUNCATE ON person_events
+                    FOR EACH STATEMENT EXECUTE FUNCTION person_events_refuse_change()
                 """,
             ])
     }

@@ -8,7 +8,7 @@ struct SQLiteAppender {
     let db: Database
 
     func append(_ batch: LedgerBatch) throws -> AppendOutcome {
-        try savePersons(batch)
+        let conflicts = try savePersons(batch)
         let recordedAt = RowCoding.date(RowCoding.seconds(batch.recordedAt))
         let head = try Row.fetchOne(db, sql: "SELECT count, hash FROM ledger_head")!
         var count: Int = head["count"]
@@ -20,7 +20,7 @@ struct SQLiteAppender {
                     occurred_at, recorded_at, source, idempotency_key, batch_id, note, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        var outcome = AppendOutcome(written: 0, alreadyPresent: 0)
+        var outcome = AppendOutcome(written: 0, alreadyPresent: 0, personConflicts: conflicts)
         var keysInBatch: Set<String> = []
         // The batch row goes first: entries reference it.
         try db.execute(
@@ -64,23 +64,36 @@ struct SQLiteAppender {
         return outcome
     }
 
-    private func savePersons(_ batch: LedgerBatch) throws {
-        for person in batch.persons {
-            try db.execute(
-                sql: """
-                    INSERT INTO persons (id, last_name, first_name, middle_name, snils, email, idnumber, category, centre)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET last_name = excluded.last_name, first_name = excluded.first_name,
-                        middle_name = excluded.middle_name, snils = COALESCE(excluded.snils, persons.snils),
-                        email = COALESCE(excluded.email, persons.email),
-                        idnumber = COALESCE(excluded.idnumber, persons.idnumber),
-                        category = excluded.category, centre = COALESCE(excluded.centre, persons.centre)
-                    """,
-                arguments: [
-                    person.id.rawValue, person.lastName, person.firstName, person.middleName,
-                    person.snils?.formatted, person.email, person.idnumber, person.category.rawValue,
-                    person.centre?.rawValue,
-                ])
+    /// Applies the batch's person facts by the registry rule, writes the persons it changes and
+    /// records every change and conflict; returns the conflicts.
+    private func savePersons(_ batch: LedgerBatch) throws -> [PersonEvent] {
+        let facts = batch.registryFacts
+        var stored: [PersonID: Person] = [:]
+        let read = try db.makeStatement(sql: "SELECT * FROM persons WHERE id = ?")
+        for id in Set(facts.map(\.id)) {
+            if let row = try Row.fetchOne(read, arguments: [id.rawValue]) { stored[id] = PersonRow.person(row) }
+        }
+        let outcome = PersonRegistry.apply(facts, to: stored)
+        let columns = Person.storedColumns
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO persons (\(columns.joined(separator: ", ")))
+                VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+                ON CONFLICT (id) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+                """)
+        for person in outcome.persons {
+            try upsert.execute(arguments: StatementArguments(person.storedValues))
+        }
+        let event = try db.makeStatement(
+            sql: """
+                INSERT INTO person_events (person_id, field, kind, stored, offered, source, batch_id, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for change in outcome.events {
+            try event.execute(arguments: [
+                change.person.rawValue, change.field.rawValue, change.kind.rawValue, change.stored, change.offered,
+                change.source, batch.id.rawValue, RowCoding.seconds(batch.recordedAt),
+            ])
         }
         for key in batch.personKeys {
             try db.execute(
@@ -88,5 +101,6 @@ struct SQLiteAppender {
                     "INSERT INTO person_keys (kind, value, person_id) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING",
                 arguments: [key.kind.storageName, key.value, key.person.rawValue])
         }
+        return outcome.conflicts
     }
 }

@@ -96,14 +96,28 @@ public final class SQLiteLedger: LedgerStore {
 
     public func persons() async throws -> [Person] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map { row in
-                Person(
-                    id: PersonID(row["id"] as String), lastName: row["last_name"], firstName: row["first_name"],
-                    middleName: row["middle_name"],
-                    snils: (row["snils"] as String?).flatMap { try? SNILS(parsing: $0) },
-                    email: row["email"], idnumber: row["idnumber"],
-                    category: LearnerCategory(rawValue: row["category"]) ?? .teacher,
-                    centre: (row["centre"] as String?).map { CentreID($0) })
+            try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map(PersonRow.person)
+        }
+    }
+
+    public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
+        try await writer.read { db in
+            let rows =
+                if let person {
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM person_events WHERE person_id = ? ORDER BY position",
+                        arguments: [person.rawValue])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT * FROM person_events ORDER BY position")
+                }
+            return rows.compactMap { row in
+                guard let field = PersonField(rawValue: row["field"]), let kind = PersonEvent.Kind(rawValue: row["kind"])
+                else { return nil }
+                return RecordedPersonEvent(
+                    event: PersonEvent(
+                        person: PersonID(row["person_id"] as String), field: field, kind: kind, stored: row["stored"],
+                        offered: row["offered"], source: row["source"]),
+                    batch: BatchID(row["batch_id"] as String), recordedAt: RowCoding.date(row["recorded_at"]))
             }
         }
     }

@@ -8,10 +8,14 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1: ledger, persons, routes, documents") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: person registry") { db in
+            try db.execute(sql: personRegistry)
+        }
         return migrator
     }
 
     static let immutableMessage = "ledger entries are append-only: write a reversal entry instead"
+    static let personEventsMessage = "person events are append-only: record a new event instead"
     static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
     private static let v1 = """
@@ -109,5 +113,34 @@ enum SQLiteMigrations {
             year INTEGER PRIMARY KEY,
             last INTEGER NOT NULL
         );
+        """
+
+    /// The registry's fields for the federal registry export, and the append-only history of every
+    /// change and refused conflict.
+    private static let personRegistry = """
+        ALTER TABLE persons ADD COLUMN birth_date TEXT;
+        ALTER TABLE persons ADD COLUMN sex TEXT;
+        ALTER TABLE persons ADD COLUMN education_level TEXT;
+        ALTER TABLE persons ADD COLUMN diploma_last_name TEXT;
+        ALTER TABLE persons ADD COLUMN diploma_series TEXT;
+        ALTER TABLE persons ADD COLUMN diploma_number TEXT;
+        ALTER TABLE persons ADD COLUMN citizenship TEXT;
+        ALTER TABLE persons ADD COLUMN funding TEXT;
+        CREATE TABLE person_events (
+            position INTEGER PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('change', 'conflict')),
+            stored TEXT,
+            offered TEXT NOT NULL,
+            source TEXT NOT NULL,
+            batch_id TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL
+        );
+        CREATE INDEX person_events_by_person ON person_events(person_id);
+        CREATE TRIGGER person_events_refuse_update BEFORE UPDATE ON person_events
+            BEGIN SELECT RAISE(ABORT, '\(personEventsMessage)'); END;
+        CREATE TRIGGER person_events_refuse_delete BEFORE DELETE ON person_events
+            BEGIN SELECT RAISE(ABORT, '\(personEventsMessage)'); END;
         """
 }

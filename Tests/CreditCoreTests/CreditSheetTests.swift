@@ -10,7 +10,7 @@ struct CreditSheetTests {
     ]
     let moscow = TimeZone(identifier: "Europe/Moscow")!
 
-    func sheet(_ text: String, known: [String: PersonID] = [:]) -> CreditSheet {
+    func sheet(_ text: String, known: [String: Person] = [:]) -> CreditSheet {
         CreditSheet(
             file: "sheet.csv", table: CSVTable(parsing: text), modules: modules, knownPersons: known, timeZone: moscow)
     }
@@ -43,7 +43,7 @@ struct CreditSheetTests {
             СНИЛС;Фамилия;Имя;Модуль;Дата;Часы
             112-233-445 95;Кузнецова;Ирина;SEM-MMC-01;14.03.2026;6
             087-654-303 00;Орлов;Сергей;OCH-ICT-01;2026-03-20;
-            """, known: ["08765430300": "P-7"])
+            """, known: ["08765430300": Person(id: "P-7", lastName: "Орлов", firstName: "Сергей", middleName: "Ильич")])
         #expect(result.problems == [])
         let drafts = result.drafts(operator: "registrar")
         #expect(drafts.entries.map(\.person) == ["P-11223344595", "P-7"])
@@ -57,6 +57,35 @@ struct CreditSheetTests {
                 PersonKey(kind: .snils, value: "11223344595", person: "P-11223344595"),
                 PersonKey(kind: .snils, value: "08765430300", person: "P-7"),
             ])
+    }
+
+    @Test("a row names the person its SNILS belongs to, or it is a problem and credits no one")
+    func anotherSurnameForAKnownSNILS() {
+        let known = ["08765430300": Person(id: "P-7", lastName: "Орлов", firstName: "Сергей")]
+        let result = sheet(
+            """
+            СНИЛС;Фамилия;Имя;Модуль;Дата
+            087-654-303 00;Орлова;Светлана;OCH-ICT-01;20.03.2026
+            087-654-303 00;ОРЛОВ;сергей;SEM-MMC-01;21.03.2026
+            """, known: known)
+        #expect(result.lines.map(\.row) == [3])
+        #expect(
+            result.problems.map(\.description) == [
+                "row 2, column Фамилия: SNILS 087-654-303 00 is Орлов Сергей in the ledger, not Орлова Светлана: correct the row, or the registry (`persons import`) if the ledger is wrong"
+            ])
+    }
+
+    @Test("a row says only what its columns carry: no Отчество column, no middle name, no category")
+    func rowsCarryOnlyTheirColumns() {
+        let result = sheet(
+            """
+            СНИЛС;Фамилия;Имя;Модуль;Дата
+            087-654-303 00;Орлов;Сергей;OCH-ICT-01;20.03.2026
+            """)
+        let facts = result.drafts(operator: "registrar").persons
+        #expect(facts.count == 1)
+        #expect(facts[0].source == .sheet(file: "sheet.csv", row: 2))
+        #expect(facts[0].values == [.snils: "087-654-303 00", .lastName: "Орлов", .firstName: "Сергей"])
     }
 
     @Test("every bad cell is reported with its row and column")

@@ -9,6 +9,7 @@ public struct LedgerBatch: Sendable {
         case sheetImport = "sheet-import"
         case manual
         case routes
+        case persons
     }
 
     public var id: BatchID
@@ -19,15 +20,18 @@ public struct LedgerBatch: Sendable {
     /// The moment the entries are recorded at.
     public var recordedAt: Date
     public var entries: [Draft]
+    /// Persons as one source knows them whole (names and category always carried).
     public var persons: [Person]
+    /// Persons as a source knows them in part: fields it does not carry stay as stored.
+    public var personFacts: [PersonFacts]
     /// Keys that identify persons (per site or across sites), saved with the batch.
     public var personKeys: [PersonKey]
     public var cursors: [SyncCursor]
 
     public init(
         id: BatchID, kind: Kind, actor: String, description: String, recordedAt: Date,
-        entries: [Draft] = [], persons: [Person] = [], personKeys: [PersonKey] = [],
-        cursors: [SyncCursor] = []
+        entries: [Draft] = [], persons: [Person] = [], personFacts: [PersonFacts] = [],
+        personKeys: [PersonKey] = [], cursors: [SyncCursor] = []
     ) {
         self.id = id
         self.kind = kind
@@ -36,8 +40,21 @@ public struct LedgerBatch: Sendable {
         self.recordedAt = recordedAt
         self.entries = entries
         self.persons = persons
+        self.personFacts = personFacts
         self.personKeys = personKeys
         self.cursors = cursors
+    }
+
+    /// Everything the batch says about persons, in order, each with its source: the registry rule
+    /// (``PersonRegistry``) applies them inside the append transaction.
+    public var registryFacts: [PersonFacts] {
+        let source: PersonFacts.Source =
+            switch kind {
+            case .sync: .moodle(site: actor)
+            case .sheetImport: .sheet(file: actor, row: 0)
+            case .manual, .routes, .persons: .registrar(login: actor)
+            }
+        return persons.map { PersonFacts($0, source: source) } + personFacts
     }
 
     /// An entry before the ledger gives it an id and a place.
@@ -84,10 +101,13 @@ public struct AppendOutcome: Hashable, Sendable {
     public var written: Int
     /// Entries whose idempotency key was already in the ledger.
     public var alreadyPresent: Int
+    /// Values the person registry refused: the stored ones stay (see ``PersonRegistry``).
+    public var personConflicts: [PersonEvent]
 
-    public init(written: Int, alreadyPresent: Int) {
+    public init(written: Int, alreadyPresent: Int, personConflicts: [PersonEvent] = []) {
         self.written = written
         self.alreadyPresent = alreadyPresent
+        self.personConflicts = personConflicts
     }
 }
 

@@ -23,6 +23,9 @@ public protocol LedgerStore: Sendable {
     /// Every known person.
     func persons() async throws -> [Person]
 
+    /// The registry's history: every change and refused conflict, all or one person's, in order.
+    func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent]
+
     /// The person a key identifies, if any.
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
 

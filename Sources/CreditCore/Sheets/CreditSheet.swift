@@ -22,7 +22,10 @@ public struct CreditSheet: Sendable {
     /// One valid row, ready to be written.
     public struct Line: Hashable, Sendable {
         public var row: Int
+        /// The person the row credits: the registry's when its SNILS is known, else a new one.
         public var person: Person
+        /// What the row says about the person (only the columns it fills).
+        public var personValues: [PersonField: String]
         public var module: Module
         public var form: StudyForm
         public var date: Date
@@ -39,10 +42,11 @@ public struct CreditSheet: Sendable {
     ///
     /// - Parameters:
     ///   - file: The sheet's file name, recorded as the source of each entry.
-    ///   - knownPersons: Persons already in the ledger, by SNILS digits.
+    ///   - knownPersons: Persons already in the ledger, by SNILS digits. A row whose names are
+    ///     not those of its SNILS's person is a problem, never credited to either.
     ///   - timeZone: Where the sheet's dates are days.
     public init(
-        file: String, table: CSVTable, modules: [ModuleID: Module], knownPersons: [String: PersonID],
+        file: String, table: CSVTable, modules: [ModuleID: Module], knownPersons: [String: Person],
         timeZone: TimeZone
     ) {
         self.file = file
@@ -127,7 +131,7 @@ public struct CreditSheet: Sendable {
     /// sheet's rows; problems name the columns `snils`, `module`, `date`, ….
     public init(
         file: String, rows: [(row: Int, fields: Fields)], modules: [ModuleID: Module],
-        knownPersons: [String: PersonID], timeZone: TimeZone
+        knownPersons: [String: Person], timeZone: TimeZone
     ) {
         self.file = file
         var calendar = Calendar(identifier: .gregorian)
@@ -157,11 +161,14 @@ public struct CreditSheet: Sendable {
     ///
     /// A row's idempotency key is made of the person, the module and the date, so importing the
     /// same sheet again (or a copy with rows in another order) writes nothing new.
-    public func drafts(operator name: String) -> (entries: [LedgerBatch.Draft], persons: [Person], keys: [PersonKey]) {
-        var persons: [PersonID: Person] = [:]
+    public func drafts(operator name: String) -> (
+        entries: [LedgerBatch.Draft], persons: [PersonFacts], keys: [PersonKey]
+    ) {
+        var persons: [PersonFacts] = []
         var keys: [PersonKey] = []
         let entries = lines.map { line in
-            persons[line.person.id] = line.person
+            persons.append(
+                PersonFacts(id: line.person.id, source: .sheet(file: file, row: line.row), values: line.personValues))
             if let snils = line.person.snils {
                 keys.append(PersonKey(kind: .snils, value: snils.digits, person: line.person.id))
             }
@@ -171,7 +178,7 @@ public struct CreditSheet: Sendable {
                 idempotencyKey: CreditSheet.idempotencyKey(person: line.person, module: line.module.id, day: line.date),
                 note: line.document.map { "\(name): \($0)" } ?? name)
         }
-        return (entries, persons.values.sorted { $0.id < $1.id }, keys)
+        return (entries, persons, keys)
     }
 
     /// The key of an in-person credit, whether it comes from a sheet or is entered by hand: the

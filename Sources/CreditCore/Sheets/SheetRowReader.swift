@@ -20,7 +20,7 @@ final class SheetRowReader {
     /// Columns whose text is stored and printed as it stands.
     static let textColumns = ["last_name", "first_name", "middle_name", "centre", "document"]
 
-    func line(modules: [ModuleID: Module], knownPersons: [String: PersonID]) -> CreditSheet.Line? {
+    func line(modules: [ModuleID: Module], knownPersons: [String: Person]) -> CreditSheet.Line? {
         for column in Self.textColumns {
             guard let text = value(column), let unsafe = TextSafety.firstUnsafeScalar(in: text) else { continue }
             note(
@@ -40,16 +40,29 @@ final class SheetRowReader {
             }
         }
         let form = value("form").flatMap(parseForm) ?? module?.form
-        let category = value("category").flatMap(parseCategory) ?? .teacher
+        let category = value("category").flatMap(parseCategory)
+        let known = snils.flatMap { knownPersons[$0.digits] }
+        if let snils, let known, let lastName, let firstName, !known.lastName.isEmpty,
+            !PersonRegistry.sameName(known.lastName, lastName) || !PersonRegistry.sameName(known.firstName, firstName)
+        {
+            note(
+                "last_name",
+                "SNILS \(snils.formatted) is \(known.fullName) in the ledger, not \(lastName) \(firstName): correct the row, or the registry (`persons import`) if the ledger is wrong"
+            )
+        }
         guard problems.isEmpty, let snils, let lastName, let firstName, let module, let date, let form else {
             return nil
         }
-        let person = Person(
-            id: knownPersons[snils.digits] ?? PersonID("P-\(snils.digits)"), lastName: lastName, firstName: firstName,
-            middleName: value("middle_name"), snils: snils, category: category,
-            centre: value("centre").map { CentreID($0) })
+        // What the row says about the person; a column it lacks or leaves empty says nothing.
+        var values: [PersonField: String] = [.snils: snils.formatted, .lastName: lastName, .firstName: firstName]
+        values[.middleName] = value("middle_name")
+        values[.category] = category?.rawValue
+        values[.centre] = value("centre")
+        var person = known ?? Person(id: PersonID("P-\(snils.digits)"), lastName: lastName, firstName: firstName)
+        for (field, text) in values where person[field] == nil { person.set(field, to: text) }
         return CreditSheet.Line(
-            row: row, person: person, module: module, form: form, date: date, document: value("document"))
+            row: row, person: person, personValues: values, module: module, form: form, date: date,
+            document: value("document"))
     }
 
     private func value(_ column: String) -> String? {
