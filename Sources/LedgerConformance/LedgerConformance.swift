@@ -26,6 +26,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case routesAndVerdicts
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
+    case personRegistryKeepsWhatSourcesDoNotCarry
 
     public var testDescription: String { rawValue }
 
@@ -47,6 +48,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .routesAndVerdicts: try await routes(ledger)
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
+        case .personRegistryKeepsWhatSourcesDoNotCarry: try await personRegistry(ledger)
         }
     }
 
@@ -296,5 +298,42 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(try await ledger.person(kind: .moodleUser("ripk"), value: "4") == "p1")
         #expect(try await ledger.person(kind: .moodleUser("north"), value: "4") == nil)
         #expect(try await ledger.person(kind: .snils, value: "15597241899") == "p1")
+    }
+
+    private func personRegistry(_ ledger: any LedgerStore) async throws {
+        var moodle = F.person("p1")
+        moodle.middleName = "Петровна"
+        moodle.snils = try SNILS(parsing: "087-654-303 00")
+        moodle.registry = RegistryDetails(birthDate: "1980-05-01", sex: "Жен", citizenship: "643")
+        _ = try await ledger.append(F.batch("b1", [], persons: [moodle]))
+        // A sheet without the Отчество column, offering another SNILS and another surname.
+        let sheet = PersonFacts(
+            id: "p1", source: .sheet(file: "march.csv", row: 4),
+            values: [.lastName: "Смирнова", .firstName: "Анна", .snils: "112-233-445 95", .funding: "Платное обучение"])
+        var batch = F.batch("b2", [])
+        batch.kind = .sheetImport
+        batch.personFacts = [sheet]
+        let outcome = try await ledger.append(batch)
+        #expect(outcome.personConflicts.map(\.field) == [.lastName, .snils])
+        let stored = try #require(try await ledger.persons().first { $0.id == "p1" })
+        var expected = moodle
+        expected.registry.funding = "Платное обучение"
+        #expect(stored == expected)
+        let events = try await ledger.personEvents(person: "p1")
+        #expect(events.filter { $0.batch == "b1" }.count == 9)
+        #expect(
+            events.filter { $0.batch == "b2" }.map(\.event) == [
+                PersonEvent(
+                    person: "p1", field: .lastName, kind: .conflict, stored: "Иванова", offered: "Смирнова",
+                    source: "sheet:march.csv row 4"),
+                PersonEvent(
+                    person: "p1", field: .snils, kind: .conflict, stored: "087-654-303 00", offered: "112-233-445 95",
+                    source: "sheet:march.csv row 4"),
+                PersonEvent(
+                    person: "p1", field: .funding, kind: .change, stored: nil, offered: "Платное обучение",
+                    source: "sheet:march.csv row 4"),
+            ])
+        #expect(try await ledger.personEvents(person: "p2").isEmpty)
+        #expect(try await ledger.personEvents(person: nil).count == events.count)
     }
 }

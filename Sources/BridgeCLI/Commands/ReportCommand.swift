@@ -50,8 +50,8 @@ struct ReportCommand: AsyncParsableCommand {
             --as-of; a credit sheet takes --person (required), --site, --from, --to and --as-of.
 
             The certificates and frdo reports take middle names, birth dates, sex and prior \
-            diplomas from the persons file (--persons, else the one `persons import` stored beside \
-            the ledger); a certificate lacking a value the federal registry requires is named on \
+            diplomas from the ledger's person registry (`persons import`), or from the persons file \
+            named by --persons; a certificate lacking a value the federal registry requires is named on \
             standard error and on the sheet «Не хватает данных» (and left out of frdo). The reconciliation report \
             reads every site (a full sync that writes nothing) and compares it with the ledger; it \
             needs the sites' tokens. When a site cannot be read the report is still written, says so \
@@ -104,13 +104,13 @@ struct ReportCommand: AsyncParsableCommand {
         case .certificates:
             table = CertificatesBuilder().build(
                 snapshot: snapshot, context: context, filter: filter,
-                details: try PersonsFileLocation(options: options, explicit: persons).read())
+                details: try personDetails(explicit: persons, snapshot: snapshot))
         case .statements: table = StatementsBuilder().build(snapshot: snapshot, context: context, filter: filter)
         case .plan: table = PlanBuilder().build(snapshot: snapshot, context: context, filter: filter)
         case .centres: table = CentresBuilder().build(snapshot: snapshot, context: context, filter: filter)
         case .frdo:
             let export = FRDOBuilder().build(
-                snapshot: snapshot, details: try PersonsFileLocation(options: options, explicit: persons).read(),
+                snapshot: snapshot, details: try personDetails(explicit: persons, snapshot: snapshot),
                 context: context, filter: filter)
             table = export.table
         case .reconciliation:

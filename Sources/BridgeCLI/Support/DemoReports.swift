@@ -3,8 +3,8 @@ import CreditCore
 import CreditReports
 import Foundation
 
-/// What the demo writes after its sync: certificates and statements issued, a persons file with
-/// the personal data the federal registry needs (made up for the demo's made-up teachers), and
+/// What the demo writes after its sync: certificates and statements issued, the personal data the
+/// federal registry needs imported into the person registry (made up for the demo's made-up teachers), and
 /// every report in CSV and XLSX.
 struct DemoReports {
     let ledgerPath: String
@@ -19,7 +19,8 @@ struct DemoReports {
         try await quietly { try await issue.run() }
         let ledger = try await LedgerOptions.parse(ledgerArguments).openLedger(.existing)
         let snapshot = try await LedgerSnapshot.read(from: ledger)
-        try personsFile(snapshot).write(toFile: ledgerPath + ".persons.csv", atomically: true, encoding: .utf8)
+        _ = try await ImportPersons(ledger: { ledger }).run(
+            .init(path: "demo-persons.csv", contents: Array(personsFile(snapshot).utf8), operator: "demo"))
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
         var written: [String] = []
         var reconciliation = try await Reconcile(

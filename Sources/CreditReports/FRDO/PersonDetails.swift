@@ -5,6 +5,8 @@ import CreditCore
 public struct PersonDetails: Hashable, Sendable {
     public var person: PersonID?
     public var snils: SNILS?
+    public var lastName: String?
+    public var firstName: String?
     /// Отчество, when the ledger's person lacks it (Moodle has no such field).
     public var middleName: String?
     /// dd.MM.yyyy or yyyy-MM-dd in the file.
@@ -22,13 +24,16 @@ public struct PersonDetails: Hashable, Sendable {
     public var funding: String?
 
     public init(
-        person: PersonID? = nil, snils: SNILS? = nil, middleName: String? = nil, birthDate: ReportDay? = nil,
+        person: PersonID? = nil, snils: SNILS? = nil, lastName: String? = nil, firstName: String? = nil,
+        middleName: String? = nil, birthDate: ReportDay? = nil,
         sex: String? = nil,
         educationLevel: String? = nil, diplomaLastName: String? = nil, diplomaSeries: String? = nil,
         diplomaNumber: String? = nil, citizenship: String? = nil, funding: String? = nil
     ) {
         self.person = person
         self.snils = snils
+        self.lastName = lastName
+        self.firstName = firstName
         self.middleName = middleName
         self.birthDate = birthDate
         self.sex = sex
