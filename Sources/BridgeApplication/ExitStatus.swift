@@ -10,8 +10,10 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     case siteFailed = 3
     /// A site failed with a transient error (timeouts, 5xx) after retries: try again later.
     case transientFailure = 4
-    /// Another sync holds the ledger.
+    /// Another sync (another process, or with PostgreSQL another machine) was syncing a site.
     case busy = 5
+    /// `status`: a site's last successful sync is older than twice its schedule, or there is none.
+    case stale = 6
     /// The command line itself is wrong (an unknown option, a missing argument).
     case usage = 64
 }

@@ -23,7 +23,7 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             """,
         version: MoodleBridgeVersion.current,
         subcommands: [
-            DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
+            DemoCommand.self, SyncCommand.self, StatusCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
             ReportCommand.self, CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self,
             ServeCommand.self, FakeMoodleCommand.self,
         ])

@@ -13,13 +13,22 @@ public struct SyncOptions: Sendable {
     public var runID: String
     /// Drafts per transaction.
     public var chunkSize: Int
+    /// When another process is syncing a site: wait for it (else skip the site and say so).
+    public var waitForBusySites: Bool
+    /// This machine's name, recorded with each site's run.
+    public var host: String
 
-    public init(isFull: Bool = false, isDryRun: Bool = false, now: Date, runID: String, chunkSize: Int = 500) {
+    public init(
+        isFull: Bool = false, isDryRun: Bool = false, now: Date, runID: String, chunkSize: Int = 500,
+        waitForBusySites: Bool = false, host: String = ProcessInfo.processInfo.hostName
+    ) {
         self.isFull = isFull
         self.isDryRun = isDryRun
         self.now = now
         self.runID = runID
         self.chunkSize = chunkSize
+        self.waitForBusySites = waitForBusySites
+        self.host = host
     }
 }
 

@@ -37,6 +37,11 @@ public struct SyncRunner: Sendable {
             public var isPermanent: Bool
         }
 
+        /// Sites skipped because another process was syncing them.
+        public var busy: [SiteID] = []
+        /// Sites synced after waiting for another process's sync of them to end.
+        public var waited: [SiteID] = []
+
         public var newCredits: Int { sites.reduce(0) { $0 + $1.newCredits } }
         public var requests: Int { sites.reduce(0) { $0 + $1.requests } }
         public var findings: [SyncFinding] { sites.flatMap(\.findings) }
@@ -48,25 +53,32 @@ public struct SyncRunner: Sendable {
         let started = ContinuousClock.now
         var summary = Summary(isDryRun: options.isDryRun)
         for site in mapping.sites where selected.map({ $0.contains(site.id) }) ?? true {
+            // A dry run writes nothing, so it needs no lock and records no run.
+            if options.isDryRun {
+                await sync(site, options: options, progress: progress, into: &summary)
+                continue
+            }
+            let runner = self
             do {
-                let moodle = try makeSite(site)
-                let result = try await SiteSync(
-                    site: site, mapping: mapping, ledger: ledger, moodle: moodle, options: options, logger: logger,
-                    progress: progress
-                ).run()
-                summary.sites.append(result)
-                if result.reversalsHeldBack > 0 {
-                    summary.failures.append(
-                        .init(
-                            site: site.id,
-                            message:
-                                "Moodle reports \(result.reversalsHeldBack) credited completions as no longer complete, more than the site's revocation guard allows in one run: none was reversed and each is flagged for review; if Moodle is right, reverse them by hand or raise revocation_guard",
-                            isPermanent: true))
+                // Tried at once first, so that waiting is said, not silent.
+                var part = try await ledger.withSyncLock(site: site.id, wait: false) {
+                    await runner.recordedSync(site, options: options, progress: progress)
                 }
+                if part == nil, options.waitForBusySites {
+                    progress(.site(site.id, "waiting for another sync of this site to finish"))
+                    summary.waited.append(site.id)
+                    part = try await ledger.withSyncLock(site: site.id, wait: true) {
+                        await runner.recordedSync(site, options: options, progress: progress)
+                    }
+                }
+                guard let part else {
+                    summary.busy.append(site.id)
+                    continue
+                }
+                summary.sites += part.sites
+                summary.failures += part.failures
             } catch {
-                let permanent = (error as? MoodleError).map { !$0.isTransient } ?? true
-                logger.error("sync failed", metadata: ["site": "\(site.id)", "error": "\(error)"])
-                summary.failures.append(.init(site: site.id, message: "\(error)", isPermanent: permanent))
+                summary.failures.append(.init(site: site.id, message: "\(error)", isPermanent: true))
             }
         }
         if !options.isDryRun {
@@ -80,5 +92,55 @@ public struct SyncRunner: Sendable {
         }
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
+    }
+
+    /// Syncs one site into `summary`: its result, or its failure.
+    private func sync(
+        _ site: SiteConfig, options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void,
+        into summary: inout Summary
+    ) async {
+        do {
+            let moodle = try makeSite(site)
+            let result = try await SiteSync(
+                site: site, mapping: mapping, ledger: ledger, moodle: moodle, options: options, logger: logger,
+                progress: progress
+            ).run()
+            summary.sites.append(result)
+            if result.reversalsHeldBack > 0 {
+                summary.failures.append(
+                    .init(
+                        site: site.id,
+                        message:
+                            "Moodle reports \(result.reversalsHeldBack) credited completions as no longer complete, more than the site's revocation guard allows in one run: none was reversed and each is flagged for review; if Moodle is right, reverse them by hand or raise revocation_guard",
+                        isPermanent: true))
+            }
+        } catch {
+            let permanent = (error as? MoodleError).map { !$0.isTransient } ?? true
+            logger.error("sync failed", metadata: ["site": "\(site.id)", "error": "\(error)"])
+            summary.failures.append(.init(site: site.id, message: "\(error)", isPermanent: permanent))
+        }
+    }
+
+    /// Records the site's run in the ledger as started, runs `body`, and records how it ended. A
+    /// ledger that cannot record a run does not stop the sync (the run's own writes are what count).
+    private func recordedSync(
+        _ site: SiteConfig, options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void
+    ) async -> Summary {
+        var run = SyncRun(runID: options.runID, site: site.id, host: options.host, startedAt: Date())
+        do { try await ledger.recordRun(run) } catch {
+            logger.warning("cannot record the run", metadata: ["site": "\(site.id)", "error": "\(error)"])
+        }
+        var part = Summary(isDryRun: false)
+        await sync(site, options: options, progress: progress, into: &part)
+        run.endedAt = Date()
+        let failure = part.failures.first { $0.site == site.id }
+        run.outcome = failure == nil ? .succeeded : .failed
+        run.message = failure?.message
+        run.requests = part.sites.first { $0.site == site.id }?.requests ?? 0
+        run.newCredits = part.sites.first { $0.site == site.id }?.newCredits ?? 0
+        do { try await ledger.recordRun(run) } catch {
+            logger.warning("cannot record the run", metadata: ["site": "\(site.id)", "error": "\(error)"])
+        }
+        return part
     }
 }

@@ -27,6 +27,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
     case personRegistryKeepsWhatSourcesDoNotCarry
+    case syncLockIsExclusivePerSiteAcrossConnections
+    case syncRunsAreRecordedPerSite
 
     public var testDescription: String { rawValue }
 
@@ -49,6 +51,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
         case .personRegistryKeepsWhatSourcesDoNotCarry: try await personRegistry(ledger)
+        case .syncLockIsExclusivePerSiteAcrossConnections: try await syncLock(ledger, backend)
+        case .syncRunsAreRecordedPerSite: try await syncRuns(ledger)
         }
     }
 
@@ -335,5 +339,48 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
             ])
         #expect(try await ledger.personEvents(person: "p2").isEmpty)
         #expect(try await ledger.personEvents(person: nil).count == events.count)
+    }
+
+    private func syncLock(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
+        let other = try await backend.open()
+        let (held, release) = AsyncStream.makeStream(of: Void.self)
+        let (taken, announce) = AsyncStream.makeStream(of: Void.self)
+        // The first connection takes ripk's lock and keeps it until told to let go.
+        let holder = Task {
+            try await ledger.withSyncLock(site: "ripk", wait: false) {
+                announce.yield()
+                for await _ in held { break }
+                return "first"
+            }
+        }
+        for await _ in taken { break }
+        #expect(try await other.withSyncLock(site: "ripk", wait: false) { "second" } == nil)
+        #expect(try await other.withSyncLock(site: "north", wait: false) { "north" } == "north")
+        // A waiting second connection gets the lock once the first lets go.
+        let waiter = Task { try await other.withSyncLock(site: "ripk", wait: true) { "second, after waiting" } }
+        try await Task.sleep(for: .milliseconds(300))
+        release.yield()
+        #expect(try await holder.value == "first")
+        #expect(try await waiter.value == "second, after waiting")
+        #expect(try await ledger.withSyncLock(site: "ripk", wait: false) { "again" } == "again")
+    }
+
+    private func syncRuns(_ ledger: any LedgerStore) async throws {
+        let start = F.now
+        var first = SyncRun(runID: "run-1", site: "ripk", host: "a", startedAt: start)
+        try await ledger.recordRun(first)
+        first.endedAt = start.addingTimeInterval(60)
+        first.outcome = .succeeded
+        first.requests = 6
+        first.newCredits = 12
+        try await ledger.recordRun(first)
+        let killed = SyncRun(runID: "run-2", site: "ripk", host: "b", startedAt: start.addingTimeInterval(3600))
+        try await ledger.recordRun(killed)
+        let north = SyncRun(
+            runID: "run-1", site: "north", host: "a", startedAt: start, endedAt: start.addingTimeInterval(5),
+            outcome: .failed, message: "the token was refused")
+        try await ledger.recordRun(north)
+        #expect(try await ledger.syncRuns(limitPerSite: 5) == [north, killed, first])
+        #expect(try await ledger.syncRuns(limitPerSite: 1) == [north, killed])
     }
 }

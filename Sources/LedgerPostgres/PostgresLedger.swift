@@ -64,11 +64,11 @@
             await running.value
         }
 
-        /// Runs plain SQL on a connection of its own, outside any ledger: for setting up schemas,
-        /// tests and operators' one-off fixes. The statement must be a single one.
         /// How many schema migrations this version of the ledger applies (one row each in `schema_migrations`).
         public static var schemaMigrationCount: Int { PostgresMigrations.all.count }
 
+        /// Runs plain SQL on a connection of its own, outside any ledger: for setting up schemas,
+        /// tests and operators' one-off fixes. The statement must be a single one.
         public static func execute(_ sql: String, configuration: Configuration, logger: Logger? = nil) async throws {
             try await withConnection(configuration, logger: logger ?? quietLogger) { connection in
                 _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger ?? quietLogger)

@@ -19,7 +19,7 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2]
+        static let all: [Migration] = [v1, v2, v3]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.
@@ -257,6 +257,27 @@
                 CREATE TRIGGER person_events_refuse_truncate BEFORE TRUNCATE ON person_events
                     FOR EACH STATEMENT EXECUTE FUNCTION person_events_refuse_change()
                 """,
+            ])
+
+        /// Each site's sync runs: started, ended, outcome, cost and new credits.
+        private static let v3 = Migration(
+            version: 3, name: "sync runs",
+            statements: [
+                """
+                CREATE TABLE sync_runs (
+                    run_id TEXT NOT NULL,
+                    site TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    started_at BIGINT NOT NULL,
+                    ended_at BIGINT,
+                    outcome TEXT NOT NULL,
+                    requests INTEGER NOT NULL,
+                    new_credits INTEGER NOT NULL,
+                    message TEXT,
+                    PRIMARY KEY (run_id, site)
+                )
+                """,
+                "CREATE INDEX sync_runs_by_site ON sync_runs(site, started_at)",
             ])
     }
 #endif

@@ -11,6 +11,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2: person registry") { db in
             try db.execute(sql: personRegistry)
         }
+        migrator.registerMigration("v3: sync runs") { db in
+            try db.execute(sql: syncRuns)
+        }
         return migrator
     }
 
@@ -142,5 +145,22 @@ enum SQLiteMigrations {
             BEGIN SELECT RAISE(ABORT, '\(personEventsMessage)'); END;
         CREATE TRIGGER person_events_refuse_delete BEFORE DELETE ON person_events
             BEGIN SELECT RAISE(ABORT, '\(personEventsMessage)'); END;
+        """
+
+    /// Each site's sync runs: started, ended, outcome, cost and new credits (for `status` and the console).
+    private static let syncRuns = """
+        CREATE TABLE sync_runs (
+            run_id TEXT NOT NULL,
+            site TEXT NOT NULL,
+            host TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            outcome TEXT NOT NULL,
+            requests INTEGER NOT NULL,
+            new_credits INTEGER NOT NULL,
+            message TEXT,
+            PRIMARY KEY (run_id, site)
+        );
+        CREATE INDEX sync_runs_by_site ON sync_runs(site, started_at);
         """
 }

@@ -22,7 +22,8 @@ struct SyncCommand: AsyncParsableCommand {
             re-verifies credited completions (also done by itself every `full_sync_every_days`).
 
             Exit status: 0 success; 3 a site could not be synced (token, functions, web services); \
-            4 a site failed with a transient error after retries; 5 another sync holds the ledger.
+            4 a site failed with a transient error after retries; 5 another sync (on this machine or, \
+            with a PostgreSQL ledger, on another) was syncing a site, which was skipped (--wait waits).
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -40,23 +41,17 @@ struct SyncCommand: AsyncParsableCommand {
                 "unknown site(s): \(unknown.joined(separator: ", ")); the mapping files have: "
                     + mapping.sites.map(\.id.rawValue).joined(separator: ", "))
         }
-        // A dry run against a ledger that does not exist yet compares with an empty one in memory:
-        // it creates neither the ledger nor its lock file.
-        let lock =
-            dryRun && options.ledgerIsMissing
-            ? nil : try SyncLock(path: SyncLock.path(forLedger: options.ledgerLocation), wait: wait)
-        defer { withExtendedLifetime(lock) {} }
         let ledger = try await options.openLedger(dryRun ? .dryRun : .create)
         let summary = try await Self.sync(
             mapping: mapping, ledger: ledger, sites: sites.isEmpty ? nil : sites.map { SiteID($0) }, full: full,
-            dryRun: dryRun, format: format, connector: SiteConnector(), location: options.location)
+            dryRun: dryRun, wait: wait, format: format, connector: SiteConnector(), location: options.location)
         if let code = Self.exitCode(summary) { throw code }
     }
 
     /// Runs the sync and prints the summary; shared with `demo` and `serve`. `location` names the
     /// ledger (by default the SQLite ledger's file).
     static func sync(
-        mapping: RegionMapping, ledger: any LedgerStore, sites: [SiteID]?, full: Bool, dryRun: Bool,
+        mapping: RegionMapping, ledger: any LedgerStore, sites: [SiteID]?, full: Bool, dryRun: Bool, wait: Bool = false,
         format: OutputFormat, connector: SiteConnector, location: LedgerLocation? = nil
     ) async throws -> SyncRunner.Summary {
         let location = location ?? (ledger as? SQLiteLedger)?.path.map(LedgerLocation.init)
@@ -68,7 +63,8 @@ struct SyncCommand: AsyncParsableCommand {
         let runID =
             "sync-\(ISO8601DateFormatter().string(from: Date()).prefix(19))-\(UUID().uuidString.prefix(6).lowercased())"
         let summary = await runner.run(
-            sites: sites, options: SyncOptions(isFull: full, isDryRun: dryRun, now: Date(), runID: runID),
+            sites: sites,
+            options: SyncOptions(isFull: full, isDryRun: dryRun, now: Date(), runID: runID, waitForBusySites: wait),
             progress: { progress.show($0) })
         progress.finish()
         switch format {
@@ -76,11 +72,16 @@ struct SyncCommand: AsyncParsableCommand {
             if let location { try Printer.json(summary, ledger: location) } else { try Printer.json(summary) }
         case .text: print(SyncSummaryText(summary).text, terminator: "")
         }
+        for site in summary.busy {
+            Printer.error(
+                "moodle-bridge sync: another sync is running on this ledger (site \(site)); it was skipped: wait for it, or run with --wait"
+            )
+        }
         return summary
     }
 
     static func exitCode(_ summary: SyncRunner.Summary) -> ExitCode? {
-        exitCode(failures: summary.failures)
+        exitCode(failures: summary.failures) ?? (summary.busy.isEmpty ? nil : ExitCode(.busy))
     }
 
     /// 3 when a site failed for good, 4 when the failures were all transient, nil without failures.

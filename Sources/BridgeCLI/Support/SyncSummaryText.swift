@@ -24,6 +24,12 @@ struct SyncSummaryText {
             )
             lines.append("  \(site.requests) request(s) in \(String(format: "%.1f", site.seconds)) s")
         }
+        for site in summary.waited {
+            lines.append("\(site): waited for another sync of this site (another process or machine) to finish first")
+        }
+        for site in summary.busy {
+            lines.append("\(site): SKIPPED — another sync (another process or machine) is syncing it")
+        }
         for failure in summary.failures {
             lines.append("\(failure.site): FAILED — \(failure.message)")
         }

@@ -32,6 +32,20 @@ public protocol LedgerStore: Sendable {
     /// The cursors saved for a site.
     func cursors(site: SiteID) async throws -> [SyncCursor]
 
+    /// Runs `body` holding the sync lock of `site`, which every process using this ledger shares (on
+    /// PostgreSQL an advisory lock, so two machines never sync one site at once; on SQLite a lock on a
+    /// file beside the ledger). Without `wait`, returns nil at once when another holds it. The lock
+    /// goes when `body` ends or the process dies.
+    func withSyncLock<T: Sendable>(
+        site: SiteID, wait: Bool, _ body: @Sendable () async throws -> T
+    ) async throws -> T?
+
+    /// Records a site's sync run (a second record with the same run and site replaces the first).
+    func recordRun(_ run: SyncRun) async throws
+
+    /// Every site's runs, newest first, at most `limit` per site.
+    func syncRuns(limitPerSite: Int) async throws -> [SyncRun]
+
     /// Batches, oldest first.
     func batches() async throws -> [BatchRecord]
 
