@@ -38,7 +38,9 @@ public struct CheckSite: Sendable {
         do { client = try connect(config) } catch {
             throw ApplicationError(.siteUnusable, String(describing: error), exitStatus: .siteFailed)
         }
-        let report = await SiteCheck(site: config, client: client).run()
+        let report = await SiteCheck(
+            site: config, client: client, categoryField: mapping.organisation.categoryField
+        ).run()
         let causes = report.problems.map(\.message).joined(separator: "\n  ")
         return Result(
             site: config, report: report,

@@ -96,10 +96,13 @@ public struct SiteCheck: Sendable {
 
     public let site: SiteConfig
     public let client: MoodleSite
+    /// The organisation's category field, when categories are read from Moodle.
+    public var categoryField: String?
 
-    public init(site: SiteConfig, client: MoodleSite) {
+    public init(site: SiteConfig, client: MoodleSite, categoryField: String? = nil) {
         self.site = site
         self.client = client
+        self.categoryField = categoryField
     }
 
     /// Runs the check. Moodle and network failures become ``Problem``s; it never throws.
@@ -182,6 +185,19 @@ public struct SiteCheck: Sendable {
             let page = try await client.retrieveReport(reportID: reportID, page: 0, perPage: 1)
             report.completionReport = ReportProbe(
                 id: reportID, name: page.details?.name, headers: page.headers, totalRowCount: page.totalRowCount)
+            let columns = CompletionReportColumns(headers: page.headers, site: site, categoryField: categoryField)
+            if !page.headers.isEmpty, !columns.missingRequired.isEmpty {
+                report.problems.append(
+                    Problem(
+                        cause: "report-columns-missing",
+                        message: "completion report \(reportID) lacks the column(s) \(columns.missingRequired.joined(separator: ", ")); "
+                            + "add them in Moodle (Reports → Report builder → Custom reports → the report → Add column)"))
+            } else if !columns.lacking.isEmpty {
+                report.notes.append(
+                    "completion report \(reportID) lacks \(columns.lacking.joined(separator: ", ")): each sync looks up "
+                        + "the learners new to the ledger (core_user_get_users_by_field, one request per 100 new "
+                        + "learners); add these columns to read everything from the report alone (optional)")
+            }
             if page.headers.isEmpty {
                 report.problems.append(
                     Problem(

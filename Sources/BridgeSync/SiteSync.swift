@@ -52,15 +52,18 @@ struct SiteSync {
                 .site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
             let reader = ReportCompletionReader(
                 moodle: moodle, reportID: site.completionReportID!, site: site,
-                canFilter: info.missingFunctions(SyncRequirements.reportFilters).isEmpty)
+                canFilter: info.missingFunctions(SyncRequirements.reportFilters).isEmpty,
+                categoryField: mapping.organisation.categoryField)
             var seenKeys: Set<String> = []
             // Each page is one transaction; the cursor moves only at the end of the run, so a run
             // killed half-way starts again from where the last whole run ended.
-            let unknown = try await reader.read(catalog: catalog, since: since) { page in
+            let unknown = try await reader.read(catalog: catalog, since: since) { page, lacking in
                 result.completionsSeen += page.count
                 seenKeys.formUnion(
                     page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
-                let enriched = try await enrichUsers(completions: page, resolver: resolver)
+                // A report that carries ids, names and the identity fields needs no look-up at all.
+                let enriched =
+                    lacking.isEmpty ? page : try await enrichUsers(completions: page, resolver: resolver)
                 try await writer.credit(enriched, catalog: catalog, result: &result)
                 try await writer.flush(cursors: [], result: &result)
                 progress(.written(site.id, credits: result.newCredits))
@@ -141,8 +144,8 @@ struct SiteSync {
         return result
     }
 
-    /// Report rows carry no names nor user ids: fetch the details of users the ledger does not know
-    /// yet, and complete their rows with them.
+    /// Report rows that lack names, user ids or identity fields: fetch the details of users the ledger
+    /// does not know yet, in chunks of 100, and complete their rows with them.
     private func enrichUsers(completions: [SiteCompletion], resolver: IdentityResolver) async throws -> [SiteCompletion]
     {
         var unknown: [String] = []

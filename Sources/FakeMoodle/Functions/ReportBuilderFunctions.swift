@@ -34,7 +34,7 @@ enum ReportBuilderFunctions {
         return [
             "details": ReportView.details(report, scenario),
             "data": [
-                "headers": .list(ReportView.headers(scenario).map(WSValue.string)),
+                "headers": .list(ReportView.headers(report, scenario).map(WSValue.string)),
                 "rows": .list(slice.map { ["columns": .list($0.map(WSValue.string))] }),
                 // Moodle 5.1 reports 0 on a page past the end.
                 "totalrowcount": .int(slice.isEmpty ? 0 : rows.count),

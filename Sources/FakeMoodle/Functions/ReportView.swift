@@ -1,12 +1,26 @@
 /// The completion report's details and rows: every cell a formatted display string.
 enum ReportView {
-    static func headers(_ scenario: Scenario) -> [String] {
-        let hours = scenario.courseFields.first { $0.shortname == "hours" }?.name ?? "hours"
-        let snils = scenario.profileFields.first { $0.shortname == "snils" }?.name ?? "snils"
-        return [
-            "Course short name", "Course ID number", hours, "Username", "ID number", "Email address", snils, "Plugin",
-            "Status", "Time started", "Completed", "Time completed",
-        ]
+    static func headers(_ report: Report, _ scenario: Scenario) -> [String] {
+        (report.columns ?? ReportColumn.captured).map { column in
+            switch column {
+            case .courseShortname: "Course short name"
+            case .courseIdnumber: "Course ID number"
+            case .courseHours: scenario.courseFields.first { $0.shortname == "hours" }?.name ?? "hours"
+            case .userFullnameWithLink: "Full name with link"
+            case .userFirstname: "First name"
+            case .userLastname: "Last name"
+            case .username: "Username"
+            case .userIdnumber: "ID number"
+            case .userEmail: "Email address"
+            case .userDepartment: "Department"
+            case .userSnils: scenario.profileFields.first { $0.shortname == "snils" }?.name ?? "snils"
+            case .enrolPlugin: "Plugin"
+            case .enrolStatus: "Status"
+            case .enrolTimeStarted: "Time started"
+            case .completed: "Completed"
+            case .timeCompleted: "Time completed"
+            }
+        }
     }
 
     /// One row per user enrolment (so two methods give two rows), deleted users excluded, ordered by
@@ -33,12 +47,31 @@ enum ReportView {
             guard matches(filter, timeCompleted: completed) else { continue }
             let status =
                 enrolment.status == .suspended ? "Suspended" : (enrolment.isActive(at: now) ? "Active" : "Not current")
-            rows.append([
-                course.shortname, course.idnumber, course.customFields["hours"] ?? "", user.username, user.idnumber,
-                user.email, user.profile["snils"] ?? "", pluginName(enrolment.method), status,
-                dates.string(fromUnix: enrolment.timeStart > 0 ? enrolment.timeStart : (enrolment.timeCreated ?? now)),
-                completed == nil ? "No" : "Yes", completed.map(dates.string(fromUnix:)) ?? "",
-            ])
+            rows.append(
+                (report.columns ?? ReportColumn.captured).map { column in
+                    switch column {
+                    case .courseShortname: course.shortname
+                    case .courseIdnumber: course.idnumber
+                    case .courseHours: course.customFields["hours"] ?? ""
+                    // Moodle's `fullnamewithlink`: the full name, HTML-escaped, in a link to the profile.
+                    case .userFullnameWithLink:
+                        "<a href=\"\(scenario.site.url)/user/profile.php?id=\(user.id)\">\(escapeHTML(user.fullname))</a>"
+                    case .userFirstname: user.firstname
+                    case .userLastname: user.lastname
+                    case .username: user.username
+                    case .userIdnumber: user.idnumber
+                    case .userEmail: user.email
+                    case .userDepartment: user.department
+                    case .userSnils: user.profile["snils"] ?? ""
+                    case .enrolPlugin: pluginName(enrolment.method)
+                    case .enrolStatus: status
+                    case .enrolTimeStarted:
+                        dates.string(
+                            fromUnix: enrolment.timeStart > 0 ? enrolment.timeStart : (enrolment.timeCreated ?? now))
+                    case .completed: completed == nil ? "No" : "Yes"
+                    case .timeCompleted: completed.map(dates.string(fromUnix:)) ?? ""
+                    }
+                })
         }
         return rows
     }
@@ -59,6 +92,12 @@ enum ReportView {
             return true
         default: return true
         }
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#039;")
     }
 
     static func pluginName(_ method: Enrolment.Method) -> String {
