@@ -235,9 +235,12 @@
                     ADD COLUMN operator TEXT
                 """,
                 "CREATE UNIQUE INDEX documents_by_series ON documents(kind, year, series_number)",
+                // No foreign key to documents: PostgreSQL checks one before the TRUNCATE guard, and
+                // the guard's message is the one to give. A document's modules are written in its
+                // own transaction.
                 """
                 CREATE TABLE document_modules (
-                    registration_number TEXT NOT NULL REFERENCES documents(registration_number),
+                    registration_number TEXT NOT NULL,
                     position INTEGER NOT NULL,
                     module_id TEXT NOT NULL,
                     title TEXT NOT NULL,

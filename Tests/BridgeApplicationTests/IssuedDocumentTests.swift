@@ -14,7 +14,8 @@ struct IssuedDocumentTests {
     struct Unreachable: Error {}
 
     /// Кузнецова completes PK-72-MMC (36 + 24 + 12 h) on 10.05.2025, inside her route from
-    /// 01.03.2025, and is issued her certificate on 1 June 2026.
+    /// 01.03.2025, and the free-choice PK-72 (opened by itself at her first credit) the same day; she
+    /// is issued both certificates on 1 June 2026: 2026-00001 for PK-72-MMC, 2026-00002 for PK-72.
     func issuedCertificate() async throws -> (Fixture, IssueDocuments.Document) {
         let fixture = try Fixture()
         _ = try await fixture.add("OCH-MET-01", on: "14.03.2025")
@@ -24,7 +25,8 @@ struct IssuedDocumentTests {
             .init(person: "112-233-445 95", program: "PK-72-MMC", start: "01.03.2025"))
         let issued = try await IssueDocuments(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
             .run(.init())
-        return (fixture, try #require(issued.documents.first))
+        #expect(issued.documents.map(\.registrationNumber) == ["2026-00001", "2026-00002"])
+        return (fixture, try #require(issued.documents.first { $0.route.hasPrefix("PK-72-MMC/") }))
     }
 
     func certificatesReport(_ fixture: Fixture, at moment: Date? = nil) async throws -> ReportTable {
@@ -64,18 +66,22 @@ struct IssuedDocumentTests {
         let (fixture, document) = try await issuedCertificate()
         let reversal = try await ReverseCredit(ledger: fixture.opener, now: fixture.now).run(
             .init(entry: "E3", document: "приказ 6", operator: "Петрова", reason: "ошибка"))
-        #expect(reversal.documents.map(\.description) == ["certificate 2026-00001 relies on reversed credit E3"])
+        #expect(
+            reversal.documents.map(\.description) == [
+                "certificate 2026-00001 relies on reversed credit E3", "certificate 2026-00002 relies on reversed credit E3",
+            ])
         // The sync records each route's verdict anew: without E3 the route is no longer complete.
         let summary = await SyncRunner(
             mapping: fixture.mapping, ledger: fixture.ledger, logger: Logger(label: "test"),
             makeSite: { _ in throw Unreachable() }
         ).run(sites: [], options: SyncOptions(now: fixture.now, runID: "after-reversal"), progress: { _ in })
         #expect(summary.failures.isEmpty)
-        #expect(try await fixture.ledger.routes(person: nil).first?.status != .completed)
+        #expect(try await fixture.ledger.routes(person: nil).allSatisfy { $0.status != .completed })
 
         let report = try await certificatesReport(fixture)
         let listed = rows(report)
-        #expect(listed.count == 1)
+        #expect(listed.map { $0["registrationNumber"] } == ["2026-00001", "2026-00002"])
+        #expect(listed.allSatisfy { $0["status"] == "выдано" && $0["hours"] == "72" })
         let row = try #require(listed.first)
         #expect(row["registrationNumber"] == "2026-00001" && row["status"] == "выдано")
         #expect(row["hours"] == "72" && row["programHours"] == "72" && row["completedOn"] == "10.05.2025")
@@ -123,20 +129,21 @@ struct IssuedDocumentTests {
             try await cancel.run(.init(number: "2026-00001", kind: .certificate, reason: "  ", operator: "Петрова"))
         }
         #expect(noReason?.kind == .invalidValue)
-        #expect(try await fixture.ledger.documents().count == 2)
+        #expect(try await fixture.ledger.documents().count == 3)
 
         let reissued = try await IssueDocuments(mapping: fixture.mapping, ledger: fixture.opener, now: later)
             .run(.init())
-        #expect(reissued.documents.map(\.registrationNumber) == ["2026-00002"])
+        #expect(reissued.documents.map(\.registrationNumber) == ["2026-00003"])
+        #expect(reissued.documents.first?.route.hasPrefix("PK-72-MMC/") == true)
 
         let listed = rows(try await certificatesReport(fixture, at: later))
-        #expect(listed.map { $0["registrationNumber"] } == ["2026-00001", "2026-00002"])
-        #expect(listed.map { $0["status"] } == ["аннулировано", "выдано"])
+        #expect(listed.map { $0["registrationNumber"] } == ["2026-00001", "2026-00002", "2026-00003"])
+        #expect(listed.map { $0["status"] } == ["аннулировано", "выдано", "выдано"])
         #expect(listed.first?["cancelledOn"] == "02.06.2026")
         #expect(listed.first?["cancellationReason"] == "ошибка в фамилии")
         #expect(listed.last?["cancelledOn"] == "" && listed.last?["cancellationReason"] == "")
         // Before the cancellation, the report shows the certificate as it then stood.
-        #expect(rows(try await certificatesReport(fixture)).map { $0["status"] } == ["выдано"])
+        #expect(rows(try await certificatesReport(fixture)).map { $0["status"] } == ["выдано", "выдано"])
     }
 
     @Test("a statement is numbered in its own series and stores the modules passed by the deadline")
@@ -147,10 +154,11 @@ struct IssuedDocumentTests {
             .init(person: "112-233-445 95", program: "PK-72-MMC", start: "01.03.2025"))
         let issued = try await IssueDocuments(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
             .run(.init(statements: true))
-        #expect(issued.documents.map(\.registrationNumber) == ["С-2026-00001"])
-        let stored = try #require(try await fixture.ledger.documents().first)
-        #expect(stored.request.content?.modules.map(\.module) == ["OCH-MET-01"])
-        #expect(stored.request.content?.completedAt == nil)
+        // Both her routes (PK-72-MMC, and PK-72 opened by itself) expired with one module.
+        #expect(issued.documents.map(\.registrationNumber) == ["С-2026-00001", "С-2026-00002"])
+        let stored = try await fixture.ledger.documents()
+        #expect(stored.map { $0.request.content?.modules.map(\.module) } == [["OCH-MET-01"], ["OCH-MET-01"]])
+        #expect(stored.allSatisfy { $0.request.content?.completedAt == nil })
         let table = StatementsBuilder().build(
             snapshot: try await LedgerSnapshot.read(from: fixture.ledger),
             context: ReportContext(mapping: fixture.mapping, asOf: fixture.now))
@@ -176,6 +184,7 @@ struct IssuedDocumentTests {
         wrong[0] = wrong[0] == "A" ? "B" : "A"
         #expect(try await verify.run(.init(number: "2026-00001", code: String(wrong))) == nil)
         #expect(try await verify.run(.init(number: "2026-00002", code: code)) == nil)
+        #expect(try await verify.run(.init(number: "2026-00009", code: code)) == nil)
         #expect(try await verify.run(.init(number: "2026-00001", code: "")) == nil)
 
         _ = try await CancelDocument(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
