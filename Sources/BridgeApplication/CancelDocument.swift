@@ -47,8 +47,12 @@ public struct CancelDocument: Sendable {
         let number = input.number.trimmingCharacters(in: .whitespaces)
         let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let who = input.operator.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ApplicationError(.invalidValue, "--reason is empty; say why \(number) is cancelled") }
-        guard !who.isEmpty else { throw ApplicationError(.invalidValue, "--operator is empty; say who cancels \(number)") }
+        guard !reason.isEmpty else {
+            throw ApplicationError(.invalidValue, "--reason is empty; say why \(number) is cancelled")
+        }
+        guard !who.isEmpty else {
+            throw ApplicationError(.invalidValue, "--operator is empty; say who cancels \(number)")
+        }
         let ledger = try await self.ledger()
         let documents = try await ledger.documents()
         let kind = input.kind.rawValue
@@ -58,7 +62,8 @@ public struct CancelDocument: Sendable {
         switch document.request.kind {
         case .cancellation:
             throw ApplicationError(
-                .notCancellable, "\(number) is a cancellation (of \(document.request.cancels ?? "?")); it cannot be cancelled")
+                .notCancellable,
+                "\(number) is a cancellation (of \(document.request.cancels ?? "?")); it cannot be cancelled")
         case input.kind: break
         case let other:
             throw ApplicationError(
@@ -68,7 +73,8 @@ public struct CancelDocument: Sendable {
         }
         let context = ReportContext(mapping: mapping, asOf: now)
         if let earlier = documents.first(where: { $0.request.kind == .cancellation && $0.request.cancels == number }) {
-            throw ApplicationError(.notCancellable, "\(number) is already cancelled by \(Self.describe(earlier, context))")
+            throw ApplicationError(
+                .notCancellable, "\(number) is already cancelled by \(Self.describe(earlier, context))")
         }
         let request = DocumentRequest(
             kind: .cancellation, route: document.request.route, person: document.request.person,
@@ -80,7 +86,8 @@ public struct CancelDocument: Sendable {
                 $0.request.kind == .cancellation && $0.request.cancels == number
             }
             throw ApplicationError(
-                .notCancellable, "\(number) is already cancelled\(earlier.map { " by \(Self.describe($0, context))" } ?? "")")
+                .notCancellable,
+                "\(number) is already cancelled\(earlier.map { " by \(Self.describe($0, context))" } ?? "")")
         }
         return Result(document: document, cancellation: cancellation)
     }
@@ -89,6 +96,7 @@ public struct CancelDocument: Sendable {
     static func describe(_ cancellation: IssuedDocument, _ context: ReportContext) -> String {
         let who = cancellation.request.operator.map { " by \($0)" } ?? ""
         let why = cancellation.request.reason.map { ": \($0)" } ?? ""
-        return "\(cancellation.registrationNumber) (on \(context.day(cancellation.request.issuedAt).russian)\(who)\(why))"
+        return
+            "\(cancellation.registrationNumber) (on \(context.day(cancellation.request.issuedAt).russian)\(who)\(why))"
     }
 }

@@ -70,8 +70,9 @@ public struct VerifyDocument: Sendable {
 
     /// `Иванова А. П.`: the last name and the initials of the first and middle names.
     public static func initials(_ person: Person) -> String {
-        ([person.lastName] + [person.firstName, person.middleName].compactMap { name in
-            name.flatMap(\.first).map { "\($0)." }
-        }).joined(separator: " ")
+        ([person.lastName]
+            + [person.firstName, person.middleName].compactMap { name in
+                name.flatMap(\.first).map { "\($0)." }
+            }).joined(separator: " ")
     }
 }

@@ -24,7 +24,8 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
         version: MoodleBridgeVersion.current,
         subcommands: [
             DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
-            ReportCommand.self, CertificatesCommand.self, StatementsCommand.self, PersonsCommand.self, MappingsCommand.self,
+            ReportCommand.self, CertificatesCommand.self, StatementsCommand.self, PersonsCommand.self,
+            MappingsCommand.self,
             ServeCommand.self, FakeMoodleCommand.self,
         ])
 

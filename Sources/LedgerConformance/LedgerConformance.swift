@@ -323,13 +323,16 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(content.modules.last?.title == "Очный модуль" && content.modules.last?.occurredAt == F.day(20))
         #expect(stored.request.verificationCode == "K7M2Q9XW4E")
         // A document with nothing stored but its hours reads back without content.
-        let bare = DocumentRequest(kind: .certificate, route: "r2", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
+        let bare = DocumentRequest(
+            kind: .certificate, route: "r2", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
         _ = try await ledger.issueDocuments([bare])
         #expect(try await ledger.documents().last?.request == bare)
     }
 
     private func numberSeries(_ ledger: any LedgerStore) async throws {
-        func request(_ kind: DocumentRequest.Kind, _ route: String, year: Int = 2026, prefix: String? = nil)
+        func request(
+            _ kind: DocumentRequest.Kind, _ route: String, year: Int = 2026, prefix: String? = nil
+        )
             -> DocumentRequest
         {
             DocumentRequest(

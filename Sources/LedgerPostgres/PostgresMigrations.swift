@@ -217,7 +217,7 @@
                 )
                 """,
             ])
-    
+
         /// Issued documents keep what they certify, a verification code, a number in their kind's
         /// own series, and a cancellation's reason and operator (SQLite's migration of the same name).
         private static let documentContent = Migration(

@@ -112,7 +112,8 @@ extension SQLiteLedger {
                         kind: kind, route: RouteID(row["route_id"] as String),
                         person: PersonID(row["person_id"] as String), hours: CreditHours(row["hours"] as Int),
                         issuedAt: RowCoding.date(row["issued_at"]), year: year, cancels: row["cancels"],
-                        prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: seriesNumber), content: content,
+                        prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: seriesNumber),
+                        content: content,
                         verificationCode: row["verification_code"], reason: row["reason"], operator: row["operator"]),
                     number: number, seriesNumber: seriesNumber,
                     registrationNumber: registrationNumber)

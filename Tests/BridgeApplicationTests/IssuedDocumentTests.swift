@@ -68,7 +68,8 @@ struct IssuedDocumentTests {
             .init(entry: "E3", document: "приказ 6", operator: "Петрова", reason: "ошибка"))
         #expect(
             reversal.documents.map(\.description) == [
-                "certificate 2026-00001 relies on reversed credit E3", "certificate 2026-00002 relies on reversed credit E3",
+                "certificate 2026-00001 relies on reversed credit E3",
+                "certificate 2026-00002 relies on reversed credit E3",
             ])
         // The sync records each route's verdict anew: without E3 the route is no longer complete.
         let summary = await SyncRunner(
@@ -113,7 +114,8 @@ struct IssuedDocumentTests {
         #expect(result.cancellation.request.operator == "Петрова Е.А.")
 
         let again = await fixture.refusal {
-            try await cancel.run(.init(number: "2026-00001", kind: .certificate, reason: "ещё раз", operator: "Петрова"))
+            try await cancel.run(
+                .init(number: "2026-00001", kind: .certificate, reason: "ещё раз", operator: "Петрова"))
         }
         #expect(again?.kind == .notCancellable)
         #expect(again?.message.hasPrefix("2026-00001 is already cancelled by А-2026-00001 (on 02.06.2026") == true)

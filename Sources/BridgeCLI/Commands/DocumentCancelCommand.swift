@@ -66,7 +66,8 @@ struct DocumentCancelOptions: ParsableArguments {
             try Printer.json(
                 Output(
                     cancelled: result.document.registrationNumber, kind: kind.rawValue,
-                    cancellation: result.cancellation.registrationNumber, reason: result.cancellation.request.reason ?? "",
+                    cancellation: result.cancellation.registrationNumber,
+                    reason: result.cancellation.request.reason ?? "",
                     operator: result.cancellation.request.operator ?? ""),
                 ledger: options.location)
         case .text:

@@ -109,7 +109,8 @@ public struct FRDOBuilder: Sendable {
         let startYear = route.map { String(context.day($0.route.start).year) }
         let endYear = (content?.completedAt ?? route?.completedAt).map { String(context.day($0).year) }
         let volume = content.map { String($0.programHours.value) } ?? programHours(route, context: context)
-        let form = content.map { Self.studyForm(Set($0.modules.map(\.form))) }
+        let form =
+            content.map { Self.studyForm(Set($0.modules.map(\.form))) }
             ?? route.map { studyForm(of: $0, snapshot: snapshot, context: context) }
         let snils = person?.snils ?? extra?.snils
         var cells: [ReportCell] = [

@@ -130,7 +130,8 @@ struct ReportFixture {
         guard issueDocuments else { return ReportFixture(ledger: ledger, snapshot: before, context: context) }
         let planner = DocumentPlanner()
         // Fixed verification codes, so that the golden files hold them.
-        let requests = (planner.requests(.certificate, snapshot: before, context: context)
+        let requests =
+            (planner.requests(.certificate, snapshot: before, context: context)
             + planner.requests(.statement, snapshot: before, context: context)).enumerated().map { index, request in
                 var coded = request
                 coded.verificationCode = "K7M2Q9XW4\(VerificationCode.alphabet[index])"
