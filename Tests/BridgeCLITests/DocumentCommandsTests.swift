@@ -40,6 +40,29 @@ struct DocumentCommandsTests {
         #expect(issued.stdout.contains("С-2025-00001  statement"))
     }
 
+    @Test("reversing a credit behind a certificate warns, naming it; the certificate is verified by its code")
+    func reverseAndVerify() async throws {
+        try await issueCertificate()
+        let reversed = try await run([
+            "ledger", "reverse", "E1", "--document", "приказ 6", "--operator", "Петрова", "--reason", "ошибка",
+        ])
+        #expect(reversed.status == 0, "\(reversed.stderr)")
+        #expect(reversed.stdout.contains("Warning: certificate 2025-00001 relies on reversed credit E1"))
+        let report = try await run(["report", "certificates", "--format", "json"])
+        let rows = try #require(try json(report)["rows"] as? [[String: Any]])
+        let row = try #require(rows.first { $0["registrationNumber"] as? String == "2025-00001" })
+        #expect(row["status"] as? String == "выдано" && row["hours"] as? Int == 78)
+        let code = try #require(row["verificationCode"] as? String)
+
+        let verified = try await run(["certificates", "verify", "2025-00001", "--code", code])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("2025-00001  certificate  valid  issued 15.12.2025  72 h  Орлова Е."))
+        let wrong = try await run(["certificates", "verify", "2025-00001", "--code", "2222222222"])
+        #expect(wrong.status == 1 && wrong.stdout.isEmpty)
+        let unknown = try await run(["certificates", "verify", "2025-00099", "--code", code])
+        #expect(unknown.status == 1 && unknown.stderr == wrong.stderr.replacingOccurrences(of: "00001", with: "00099"))
+    }
+
     @Test("cancel records its cancellation with reason and operator; a new certificate can be issued")
     func cancel() async throws {
         try await issueCertificate()

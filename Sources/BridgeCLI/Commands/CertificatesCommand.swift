@@ -6,8 +6,8 @@ import Foundation
 struct CertificatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates",
-        abstract: "Issue certificates for completed routes (and statements for expired ones), or cancel one.",
-        subcommands: [CertificatesIssueCommand.self, CertificatesCancelCommand.self])
+        abstract: "Issue certificates for completed routes (and statements for expired ones); cancel or verify one.",
+        subcommands: [CertificatesIssueCommand.self, CertificatesCancelCommand.self, CertificatesVerifyCommand.self])
 }
 
 /// `moodle-bridge certificates issue [--dry-run] [--issued-on DAY] [--statements]`.
