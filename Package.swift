@@ -111,6 +111,7 @@ let package = Package(
             name: "BridgeApplicationTests",
             dependencies: [
                 "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
+                "BridgeSync", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "BridgeCLITests",

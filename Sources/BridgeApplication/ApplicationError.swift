@@ -19,6 +19,8 @@ public struct ApplicationError: Error, Hashable, Sendable, CustomStringConvertib
         case overlappingRoute = "overlapping-route"
         /// A credit already reversed, or an entry that is itself a reversal.
         case notReversible = "not-reversible"
+        /// A document already cancelled, a cancellation, or a document of another kind than asked.
+        case notCancellable = "not-cancellable"
         /// A Moodle site that cannot be synced (no token, invalid token, missing functions, …).
         case siteUnusable = "site-unusable"
     }

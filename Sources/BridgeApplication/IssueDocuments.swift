@@ -6,7 +6,10 @@ import Foundation
 /// (and, when asked, a statement for every expired route that has none).
 ///
 /// Each route is judged at the moment of issue: today now, or another issue day at its end. The
-/// registration year is the issue day's. A dry run plans the same documents and writes nothing.
+/// registration year is the issue day's; certificates and statements are numbered in series of their
+/// own, with the prefixes of `numbering:` in the mapping files. Each document is stored with what it
+/// certifies (program, volume, modules and the credit entry behind each) and a random verification
+/// code. A dry run plans the same documents and writes nothing.
 public struct IssueDocuments: Sendable {
     public struct Input: Sendable {
         /// The issue day as written (dd.mm.yyyy); nil for today.
@@ -36,6 +39,8 @@ public struct IssueDocuments: Sendable {
         public var hours: Int
         /// nil in a dry run.
         public var registrationNumber: String?
+        /// The code printed beside the number for verification; nil in a dry run.
+        public var verificationCode: String?
     }
 
     public struct Result: Sendable {
@@ -71,11 +76,14 @@ public struct IssueDocuments: Sendable {
         let planner = DocumentPlanner()
         var requests = planner.requests(.certificate, snapshot: snapshot, context: context)
         if input.statements { requests += planner.requests(.statement, snapshot: snapshot, context: context) }
+        var random = SystemRandomNumberGenerator()
+        for index in requests.indices { requests[index].verificationCode = VerificationCode.make(using: &random) }
         let names = snapshot.personByID.mapValues(\.fullName)
         func document(_ request: DocumentRequest, number: String?) -> Document {
             Document(
                 kind: request.kind.rawValue, route: request.route.rawValue, person: request.person.rawValue,
-                name: names[request.person] ?? "", hours: request.hours.value, registrationNumber: number)
+                name: names[request.person] ?? "", hours: request.hours.value, registrationNumber: number,
+                verificationCode: number == nil ? nil : request.verificationCode)
         }
         let documents =
             input.dryRun

@@ -6,8 +6,9 @@ import Logging
 import MoodleClient
 
 /// Reconcile Moodle with the ledger: a read-only full sync (it reads every site, re-verifies
-/// credited completions and writes nothing), plus the ledger's own hour mismatches against today's
-/// mapping, as the reconciliation report's table.
+/// credited completions and writes nothing), plus what the ledger itself shows — hour mismatches
+/// against today's mapping, and issued documents that certify a credit since reversed — as the
+/// reconciliation report's table.
 ///
 /// A site that cannot be read does not stop the others: it is listed in the result's failures, and
 /// the table is complete for every other site.
@@ -45,7 +46,14 @@ public struct Reconcile: Sendable {
                 isFull: true, isDryRun: true, now: now, runID: "reconcile-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
         let snapshot = try await LedgerSnapshot.read(from: ledger)
-        let items = summary.findings.map(Self.item) + Self.hourMismatches(snapshot: snapshot, mapping: mapping)
+        // A document behind a credit already reversed is found in the ledger; one the read-only sync
+        // would reverse only in its findings: each is listed once.
+        let relying = Self.documentsRelyingOnReversedCredits(snapshot: snapshot)
+        let listed = Set(relying.map(\.detail))
+        let items =
+            summary.findings.map(Self.item).filter {
+                $0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail)
+            } + relying + Self.hourMismatches(snapshot: snapshot, mapping: mapping)
         return Result(
             table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }
@@ -61,11 +69,29 @@ public struct Reconcile: Sendable {
             case .ambiguousMatch: .ambiguousMatch
             case .noLongerVerifiable: .completionNotVerifiable
             case .invalidKey: .invalidKey
+            case .documentReliesOnReversedCredit: .documentReliesOnReversedCredit
             }
         return ReconciliationItem(
             kind: kind, site: finding.site, courseID: finding.courseID, courseName: finding.course,
             userName: finding.user, person: finding.person, module: finding.module, hours: finding.hours,
             detail: finding.detail)
+    }
+
+    /// Issued, not cancelled documents that certify a credit reversed since (by hand or by a sync).
+    static func documentsRelyingOnReversedCredits(snapshot: LedgerSnapshot) -> [ReconciliationItem] {
+        let reversed = Reversal.reversedCredits(in: snapshot.entries)
+        let credits = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return DocumentReliance.find(in: snapshot.documents, reversed: reversed).map { reliance in
+            var site: SiteID?
+            var course: Int?
+            if case .moodle(let creditSite, let courseID, _)? = credits[reliance.credit]?.source {
+                site = creditSite
+                course = courseID
+            }
+            return ReconciliationItem(
+                kind: .documentReliesOnReversedCredit, site: site, courseID: course, person: reliance.person,
+                module: reliance.module, hours: credits[reliance.credit]?.hours, detail: reliance.description)
+        }
     }
 
     /// Standing credits whose hours differ from their module's hours in today's mapping (the mapping

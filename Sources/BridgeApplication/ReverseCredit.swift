@@ -3,6 +3,9 @@ import Foundation
 
 /// Cancel a credit by writing a reversal entry; the credit itself stays in the ledger.
 ///
+/// An issued certificate or statement that certifies the credit stays as issued; the result names
+/// it (``DocumentReliance``), and so does the reconciliation report until it is cancelled.
+///
 /// A credit is reversed once: a second reversal — by hand, or after the sync reversed it by a
 /// site's policy — is refused naming the earlier one (``Reversal``).
 public struct ReverseCredit: Sendable {
@@ -27,6 +30,9 @@ public struct ReverseCredit: Sendable {
         public var credit: LedgerEntry
         /// The reversal entry's idempotency key.
         public var reversalKey: String
+        /// The issued, not cancelled documents that certify the credit: they stay as issued, and the
+        /// reconciliation report lists each until it is cancelled.
+        public var documents: [DocumentReliance]
     }
 
     public let ledger: LedgerOpener
@@ -68,7 +74,8 @@ public struct ReverseCredit: Sendable {
             throw ApplicationError(
                 .notReversible, "\(credit.id) is already reversed\(earlier.map { " by \(Self.describe($0))" } ?? "")")
         }
-        return Result(credit: credit, reversalKey: key)
+        let documents = DocumentReliance.find(in: try await ledger.documents(), reversed: [credit.id])
+        return Result(credit: credit, reversalKey: key, documents: documents)
     }
 
     /// `E57 (by the sync of site ripk on 2026-04-02: …)` or `E57 (by Петрова on 2026-04-02, приказ 6: …)`.

@@ -23,8 +23,9 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             """,
         version: MoodleBridgeVersion.current,
         subcommands: [
-            DemoCommand.self, SyncCommand.self, StatusCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
-            ReportCommand.self, CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self,
+            DemoCommand.self, SyncCommand.self, StatusCommand.self, CheckCommand.self, RoutesCommand.self,
+            LedgerCommand.self, ReportCommand.self, CertificatesCommand.self, StatementsCommand.self,
+            PersonsCommand.self, MappingsCommand.self,
             ServeCommand.self, FakeMoodleCommand.self,
         ])
 

@@ -5,7 +5,7 @@ import Yams
 /// Reads a region's mapping files and checks them, reporting every problem with file, line and key.
 ///
 /// Every `*.yaml` (or `*.yml`) file of the folder is read; each holds a `version` and any of the
-/// sections `sites`, `modules`, `programs`, `institution`, `centres`, `centre_field`, `categories`, `plan`,
+/// sections `sites`, `modules`, `programs`, `institution`, `numbering`, `centres`, `centre_field`, `categories`, `plan`,
 /// `persons`. Sections with lists may be split over several files.
 ///
 /// ```swift
@@ -116,6 +116,9 @@ public struct MappingLoader: Sendable {
             mapping.organisation.centres += OrganisationSection.readCentres(value)
         }
         if let value = keys.optional("institution") { mapping.organisation.institution = value.string }
+        if let value = keys.optional("numbering") {
+            NumberingSection.read(value, into: &mapping.organisation.numbering)
+        }
         if let value = keys.optional("centre_field") { mapping.organisation.centreField = value.string }
         if let value = keys.optional("categories") {
             OrganisationSection.readCategories(value, into: &mapping.organisation)

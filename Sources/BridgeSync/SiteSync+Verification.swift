@@ -109,7 +109,7 @@ extension SiteSync {
         result.findings.append(
             SyncFinding(
                 kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
-                course: course?.shortname, person: entry.person, module: entry.module,
+                course: course?.shortname, person: entry.person, module: entry.module, entry: entry.id,
                 detail: reverse
                     ? "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy"
                     : "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it")

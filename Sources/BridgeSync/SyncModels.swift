@@ -70,6 +70,9 @@ public struct SyncFinding: Hashable, Sendable, Codable {
         /// A user's identity key that cannot serve (a SNILS failing its check digits, an e-mail
         /// that is not an address): left out of matching, to be corrected in Moodle.
         case invalidKey = "invalid-key"
+        /// An issued, not cancelled certificate or statement certifies a credit this run reversed
+        /// (by the site's revocation policy): the document stays as issued, for a registrar to review.
+        case documentReliesOnReversedCredit = "document-relies-on-reversed-credit"
     }
 
     public var kind: Kind
@@ -80,13 +83,17 @@ public struct SyncFinding: Hashable, Sendable, Codable {
     public var person: PersonID?
     public var module: ModuleID?
     public var hours: CreditHours?
+    /// The ledger entry concerned (the credit revoked or reversed), when there is one.
+    public var entry: EntryID?
     public var detail: String
 
     public init(
         kind: Kind, site: SiteID, courseID: Int? = nil, course: String? = nil, user: String? = nil,
-        person: PersonID? = nil, module: ModuleID? = nil, hours: CreditHours? = nil, detail: String
+        person: PersonID? = nil, module: ModuleID? = nil, hours: CreditHours? = nil, entry: EntryID? = nil,
+        detail: String
     ) {
         self.hours = hours
+        self.entry = entry
         self.kind = kind
         self.site = site
         self.courseID = courseID

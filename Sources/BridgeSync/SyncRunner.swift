@@ -101,10 +101,11 @@ public struct SyncRunner: Sendable {
     ) async {
         do {
             let moodle = try makeSite(site)
-            let result = try await SiteSync(
+            var result = try await SiteSync(
                 site: site, mapping: mapping, ledger: ledger, moodle: moodle, options: options, logger: logger,
                 progress: progress
             ).run()
+            result.findings += try await documentsRelyingOnReversals(result)
             summary.sites.append(result)
             if result.reversalsHeldBack > 0 {
                 summary.failures.append(
@@ -142,5 +143,17 @@ public struct SyncRunner: Sendable {
             logger.warning("cannot record the run", metadata: ["site": "\(site.id)", "error": "\(error)"])
         }
         return part
+    }
+
+    /// A finding for each issued, not cancelled document that certifies a credit the site's run
+    /// reversed (or, in a dry run, would reverse).
+    private func documentsRelyingOnReversals(_ result: SiteSyncResult) async throws -> [SyncFinding] {
+        let reversed = Set(result.findings.filter { $0.kind == .revocationReversed }.compactMap(\.entry))
+        guard !reversed.isEmpty else { return [] }
+        return DocumentReliance.find(in: try await ledger.documents(), reversed: reversed).map {
+            SyncFinding(
+                kind: .documentReliesOnReversedCredit, site: result.site, person: $0.person, module: $0.module,
+                entry: $0.credit, detail: $0.description)
+        }
     }
 }

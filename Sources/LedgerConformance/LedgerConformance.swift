@@ -29,6 +29,9 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case personRegistryKeepsWhatSourcesDoNotCarry
     case syncLockIsExclusivePerSiteAcrossConnections
     case syncRunsAreRecordedPerSite
+    case documentsKeepWhatTheyCertify
+    case eachKindHasItsOwnNumberSeries
+    case cancellationIsRecordedOnce
 
     public var testDescription: String { rawValue }
 
@@ -53,6 +56,9 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .personRegistryKeepsWhatSourcesDoNotCarry: try await personRegistry(ledger)
         case .syncLockIsExclusivePerSiteAcrossConnections: try await syncLock(ledger, backend)
         case .syncRunsAreRecordedPerSite: try await syncRuns(ledger)
+        case .documentsKeepWhatTheyCertify: try await documentContent(ledger)
+        case .eachKindHasItsOwnNumberSeries: try await numberSeries(ledger)
+        case .cancellationIsRecordedOnce: try await cancellation(ledger)
         }
     }
 
@@ -144,14 +150,16 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     }
 
     private func refusesDocumentChanges(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
-        _ = try await ledger.issueDocuments([
-            DocumentRequest(kind: .certificate, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
-        ])
-        for sql in ["UPDATE documents SET hours = 80", "DELETE FROM documents"] {
+        _ = try await ledger.issueDocuments([F.certificate("r1", code: "ABCDEFGHJK")])
+        for sql in [
+            "UPDATE documents SET hours = 80", "DELETE FROM documents", "UPDATE document_modules SET hours = 80",
+            "DELETE FROM document_modules",
+        ] {
             let error = await #expect(throws: (any Error).self) { try await backend.execute(sql) }
             #expect(String(describing: error).contains("immutable"), "\(sql) was refused for another reason")
         }
         #expect(try await ledger.documents().map(\.request.hours) == [72])
+        #expect(try await ledger.documents().first?.request.content?.modules.map(\.hours) == [36, 36])
     }
 
     private func detectsEdit(_ ledger: any LedgerStore, _ backend: LedgerBackend) async throws {
@@ -186,7 +194,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         let cancellation = DocumentRequest(
             kind: .cancellation, route: "r1", person: "p1", hours: 72, issuedAt: F.now, year: 2026,
             cancels: "2026-00001")
-        #expect(try await ledger.issueDocuments([cancellation]).map(\.registrationNumber) == ["2026-00004"])
+        // A cancellation is numbered in a series of its own.
+        #expect(try await ledger.issueDocuments([cancellation]).map(\.registrationNumber) == ["А-2026-00001"])
         #expect(try await ledger.documents().count == 5)
     }
 
@@ -382,5 +391,72 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         try await ledger.recordRun(north)
         #expect(try await ledger.syncRuns(limitPerSite: 5) == [north, killed, first])
         #expect(try await ledger.syncRuns(limitPerSite: 1) == [north, killed])
+    }
+
+    private func documentContent(_ ledger: any LedgerStore) async throws {
+        let request = F.certificate("r1", code: "K7M2Q9XW4E")
+        let issued = try await ledger.issueDocuments([request])
+        #expect(issued.map(\.registrationNumber) == ["2026-00001"])
+        let stored = try #require(try await ledger.documents().first)
+        #expect(stored.request == request)
+        #expect(stored.registrationNumber == "2026-00001" && stored.seriesNumber == 1)
+        let content = try #require(stored.request.content)
+        #expect(content.programTitle == "ИКТ-компетентность педагога (72 ч)" && content.programHours == 72)
+        #expect(content.completedAt == F.day(20))
+        #expect(content.modules.map(\.entry) == ["E1", "E2"])
+        #expect(content.modules.map(\.module) == ["ICT-01", "ICT-05"])
+        #expect(content.modules.map(\.form) == [.distance, .inPerson])
+        #expect(content.modules.last?.title == "Очный модуль" && content.modules.last?.occurredAt == F.day(20))
+        #expect(stored.request.verificationCode == "K7M2Q9XW4E")
+        // A document with nothing stored but its hours reads back without content.
+        let bare = DocumentRequest(
+            kind: .certificate, route: "r2", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
+        _ = try await ledger.issueDocuments([bare])
+        #expect(try await ledger.documents().last?.request == bare)
+    }
+
+    private func numberSeries(_ ledger: any LedgerStore) async throws {
+        func request(
+            _ kind: DocumentRequest.Kind, _ route: String, year: Int = 2026, prefix: String? = nil
+        )
+            -> DocumentRequest
+        {
+            DocumentRequest(
+                kind: kind, route: RouteID(route), person: "p1", hours: 40, issuedAt: F.now, year: year,
+                cancels: kind == .cancellation ? "2026-00001" : nil, prefix: prefix)
+        }
+        let issued = try await ledger.issueDocuments([
+            request(.certificate, "r1"), request(.statement, "r2"), request(.statement, "r3"),
+            request(.certificate, "r4"), request(.statement, "r5", year: 2027), request(.cancellation, "r1"),
+            request(.certificate, "r6", prefix: "УД/"), request(.statement, "r7", prefix: "СПР-"),
+        ])
+        #expect(
+            issued.map(\.registrationNumber) == [
+                "2026-00001", "С-2026-00001", "С-2026-00002", "2026-00002", "С-2027-00001", "А-2026-00001",
+                "УД/2026-00003", "СПР-2026-00003",
+            ])
+        #expect(issued.map(\.seriesNumber) == [1, 1, 2, 2, 1, 1, 3, 3])
+        let stored = try await ledger.documents()
+        #expect(Set(stored.map(\.registrationNumber)) == Set(issued.map(\.registrationNumber)))
+        #expect(stored.first { $0.registrationNumber == "УД/2026-00003" }?.request.prefix == "УД/")
+        #expect(stored.first { $0.registrationNumber == "С-2026-00002" }?.seriesNumber == 2)
+    }
+
+    private func cancellation(_ ledger: any LedgerStore) async throws {
+        let first = try #require(try await ledger.issueDocuments([F.certificate("r1", code: "AAAAAAAAAA")]).first)
+        let cancel = DocumentRequest(
+            kind: .cancellation, route: "r1", person: "p1", hours: 72, issuedAt: F.day(1), year: 2026,
+            cancels: first.registrationNumber, reason: "ошибка в фамилии", operator: "Петрова Е.А.")
+        let cancelled = try await ledger.issueDocuments([cancel])
+        #expect(cancelled.map(\.registrationNumber) == ["А-2026-00001"])
+        // The same document is cancelled once, even when asked again.
+        #expect(try await ledger.issueDocuments([cancel]).isEmpty)
+        let stored = try #require(try await ledger.documents().first { $0.request.kind == .cancellation })
+        #expect(stored.request.reason == "ошибка в фамилии" && stored.request.operator == "Петрова Е.А.")
+        #expect(stored.request.cancels == "2026-00001" && stored.request.issuedAt == F.day(1))
+        // The route may be given a new certificate, numbered next in its series.
+        let again = try await ledger.issueDocuments([F.certificate("r1", code: "BBBBBBBBBB")])
+        #expect(again.map(\.registrationNumber) == ["2026-00002"])
+        #expect(try await ledger.documents().count == 3)
     }
 }

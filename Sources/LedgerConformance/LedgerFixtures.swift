@@ -40,4 +40,22 @@ public enum LedgerFixtures {
     public static func person(_ id: String, category: LearnerCategory = .teacher) -> Person {
         Person(id: PersonID(id), lastName: "Иванова", firstName: "Анна", category: category, centre: "MMC-01")
     }
+
+    /// A certificate for route `route` of person p1, with two modules (credits E1 and E2) stored.
+    public static func certificate(_ route: String, code: String? = nil) -> DocumentRequest {
+        DocumentRequest(
+            kind: .certificate, route: RouteID(route), person: "p1", hours: 72, issuedAt: now, year: 2026,
+            content: DocumentContent(
+                program: "PK-72-ICT", programTitle: "ИКТ-компетентность педагога (72 ч)", programHours: 72,
+                completedAt: day(20),
+                modules: [
+                    DocumentModule(
+                        module: "ICT-01", title: "Цифровые образовательные ресурсы", form: .distance, hours: 36,
+                        occurredAt: day(-10), entry: "E1"),
+                    DocumentModule(
+                        module: "ICT-05", title: "Очный модуль", form: .inPerson, hours: 36, occurredAt: day(20),
+                        entry: "E2"),
+                ]),
+            verificationCode: code)
+    }
 }

@@ -19,7 +19,7 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2, v3]
+        static let all: [Migration] = [v1, v2, v3, documentContent]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.
@@ -278,6 +278,62 @@
                 )
                 """,
                 "CREATE INDEX sync_runs_by_site ON sync_runs(site, started_at)",
+            ])
+
+        /// Issued documents keep what they certify, a verification code, a number in their kind's
+        /// own series, and a cancellation's reason and operator (SQLite's migration of the same name).
+        private static let documentContent = Migration(
+            version: 4, name: "documents: content, number series, verification codes, cancellations",
+            statements: [
+                """
+                ALTER TABLE documents
+                    ADD COLUMN series_number INTEGER,
+                    ADD COLUMN program_id TEXT,
+                    ADD COLUMN program_title TEXT,
+                    ADD COLUMN program_hours INTEGER,
+                    ADD COLUMN completed_at BIGINT,
+                    ADD COLUMN verification_code TEXT,
+                    ADD COLUMN reason TEXT,
+                    ADD COLUMN operator TEXT
+                """,
+                "CREATE UNIQUE INDEX documents_by_series ON documents(kind, year, series_number)",
+                // No foreign key to documents: PostgreSQL checks one before the TRUNCATE guard, and
+                // the guard's message is the one to give. A document's modules are written in its
+                // own transaction.
+                """
+                CREATE TABLE document_modules (
+                    registration_number TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    module_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    hours INTEGER NOT NULL,
+                    occurred_at BIGINT NOT NULL,
+                    entry_id TEXT NOT NULL,
+                    PRIMARY KEY (registration_number, position)
+                )
+                """,
+                """
+                CREATE TRIGGER document_modules_refuse_update_delete BEFORE UPDATE OR DELETE ON document_modules
+                    FOR EACH ROW EXECUTE FUNCTION documents_refuse_change()
+                """,
+                """
+                CREATE TRIGGER document_modules_refuse_truncate BEFORE TRUNCATE ON document_modules
+                    FOR EACH STATEMENT EXECUTE FUNCTION documents_refuse_change()
+                """,
+                """
+                CREATE TABLE document_series_counters (
+                    kind TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    last INTEGER NOT NULL,
+                    PRIMARY KEY (kind, year)
+                )
+                """,
+                """
+                INSERT INTO document_series_counters (kind, year, last)
+                    SELECT k.kind, c.year, c.last FROM document_counters c
+                    CROSS JOIN (VALUES ('certificate'), ('statement'), ('cancellation')) AS k(kind)
+                """,
             ])
     }
 #endif

@@ -14,6 +14,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v3: sync runs") { db in
             try db.execute(sql: syncRuns)
         }
+        migrator.registerMigration("v4: documents: content, number series, verification codes, cancellations") { db in
+            try db.execute(sql: documentContent)
+        }
         return migrator
     }
 
@@ -162,5 +165,46 @@ enum SQLiteMigrations {
             PRIMARY KEY (run_id, site)
         );
         CREATE INDEX sync_runs_by_site ON sync_runs(site, started_at);
+        """
+
+    /// Issued documents keep what they certify (program, volume, completion, modules with the entry
+    /// of each credit), a verification code, a number in their kind's own series, and a
+    /// cancellation's reason and operator. Documents issued before it keep their numbers and have no
+    /// stored modules; each series' counter continues after the last number the shared one gave, so
+    /// no registration number can repeat.
+    private static let documentContent = """
+        ALTER TABLE documents ADD COLUMN series_number INTEGER;
+        ALTER TABLE documents ADD COLUMN program_id TEXT;
+        ALTER TABLE documents ADD COLUMN program_title TEXT;
+        ALTER TABLE documents ADD COLUMN program_hours INTEGER;
+        ALTER TABLE documents ADD COLUMN completed_at INTEGER;
+        ALTER TABLE documents ADD COLUMN verification_code TEXT;
+        ALTER TABLE documents ADD COLUMN reason TEXT;
+        ALTER TABLE documents ADD COLUMN operator TEXT;
+        CREATE UNIQUE INDEX documents_by_series ON documents(kind, year, series_number);
+        CREATE TABLE document_modules (
+            registration_number TEXT NOT NULL REFERENCES documents(registration_number),
+            position INTEGER NOT NULL,
+            module_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            form TEXT NOT NULL,
+            hours INTEGER NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            entry_id TEXT NOT NULL,
+            PRIMARY KEY (registration_number, position)
+        );
+        CREATE TRIGGER document_modules_refuse_update BEFORE UPDATE ON document_modules
+            BEGIN SELECT RAISE(ABORT, '\(documentsMessage)'); END;
+        CREATE TRIGGER document_modules_refuse_delete BEFORE DELETE ON document_modules
+            BEGIN SELECT RAISE(ABORT, '\(documentsMessage)'); END;
+        CREATE TABLE document_series_counters (
+            kind TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (kind, year)
+        );
+        INSERT INTO document_series_counters (kind, year, last)
+            SELECT k.kind, c.year, c.last FROM document_counters c
+            CROSS JOIN (SELECT 'certificate' AS kind UNION ALL SELECT 'statement' UNION ALL SELECT 'cancellation') k;
         """
 }

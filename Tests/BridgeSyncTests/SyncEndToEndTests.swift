@@ -182,6 +182,39 @@ struct SyncEndToEndTests {
         #expect(reversals.count == 1)
     }
 
+    @Test("a credit reversed by the site's policy behind an issued certificate is a finding naming it")
+    func reversalBehindACertificate() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true)
+        let credit = try #require(
+            try await region.ledger.entries(person: nil).first {
+                if case .moodle("north", _, let user) = $0.source { user > 0 } else { false }
+            })
+        guard case .moodle(_, let course, let user) = credit.source else { throw CancellationError() }
+        let module = DocumentModule(
+            module: credit.module, title: "модуль", form: credit.form, hours: credit.hours,
+            occurredAt: credit.occurredAt, entry: credit.id)
+        let issued = try await region.ledger.issueDocuments([
+            DocumentRequest(
+                kind: .certificate, route: "R-1", person: credit.person, hours: 72, issuedAt: credit.occurredAt,
+                year: 2026,
+                content: DocumentContent(
+                    program: "PK-72", programTitle: "ПК", programHours: 72, completedAt: credit.occurredAt,
+                    modules: [module]))
+        ])
+        let number = try #require(issued.first?.registrationNumber)
+        region.north.revokeCompletion(userID: user, courseID: course)
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let north = try #require(summary.sites.first { $0.site == "north" })
+        #expect(north.reversals == 1)
+        let findings = north.findings.filter { $0.kind == .documentReliesOnReversedCredit }
+        #expect(findings.map(\.detail) == ["certificate \(number) relies on reversed credit \(credit.id)"])
+        #expect(findings.first?.person == credit.person && findings.first?.entry == credit.id)
+        // The certificate itself is untouched.
+        #expect(try await region.ledger.documents().first?.request.content?.modules == [module])
+    }
+
     @Test("a run that would reverse many credits at once reverses none, flags them and fails the site")
     func massRevocationHeldBack() async throws {
         let region = try await TwoSiteRegion()

@@ -17,7 +17,7 @@ struct DocumentPlannerTests {
         }
         #expect(
             numbers == [
-                "certificate R-0001 2026-00001", "certificate R-0002 2026-00002", "statement R-0003 2026-00003",
+                "certificate R-0001 2026-00001", "certificate R-0002 2026-00002", "statement R-0003 С-2026-00001",
             ])
     }
 

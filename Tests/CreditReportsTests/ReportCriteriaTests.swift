@@ -47,7 +47,7 @@ struct ReportCriteriaTests {
             for: .certificates, mapping: fixture.context.mapping, snapshot: fixture.snapshot)
         #expect(filter.centre == "MMC-01")
         let table = CertificatesBuilder().build(snapshot: fixture.snapshot, context: fixture.context, filter: filter)
-        #expect(table.rows.map { $0[8] } == [.text("R-0001")])
+        #expect(table.rows.map { $0[11] } == [.text("R-0001")])
     }
 
     @Test("An unknown site is refused with the known ones; --site is refused where it cannot apply")
@@ -122,8 +122,8 @@ struct ReportCriteriaTests {
         #expect(
             centreRow(now, "MMC-02") == [.integer(1), .integer(3), .hours(72), .integer(1), .integer(0), .integer(0)])
         let statementsNow = StatementsBuilder().build(snapshot: fixture.snapshot, context: fixture.context)
-        #expect(Set(statementsNow.rows.map { $0[4] }) == [.text("R-0003")])
-        #expect(statementsNow.rows.first?[0] == .text("2026-00003"))
+        #expect(Set(statementsNow.rows.map { $0[7] }) == [.text("R-0003")])
+        #expect(statementsNow.rows.first?[0] == .text("С-2026-00001"))
 
         var september = fixture.context
         september.asOf = september.endOfDay(Self.day(2025, 9, 30))
@@ -142,7 +142,7 @@ struct ReportCriteriaTests {
         let statementsThen = StatementsBuilder().build(snapshot: fixture.snapshot, context: november)
         #expect(statementsThen.rows.first?[0] == .label(LocalizedText(ru: "не выдана", en: "not issued")))
         let certificates = CertificatesBuilder().build(snapshot: fixture.snapshot, context: november)
-        #expect(certificates.rows.map { $0[8] } == [.text("R-0001")])
+        #expect(certificates.rows.map { $0[11] } == [.text("R-0001")])
         #expect(certificates.rows.first?[0] == .label(LocalizedText(ru: "не выдано", en: "not issued")))
         #expect(FRDOBuilder().build(snapshot: fixture.snapshot, details: nil, context: november).table.rows.isEmpty)
     }

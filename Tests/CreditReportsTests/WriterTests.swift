@@ -115,7 +115,7 @@ struct WriterTests {
         #expect(sheet.table("A", 0)?.value == "Регистрационный номер")
         #expect(sheet.frozenRows == String(header))
         #expect(sheet.printTitles == "$\(header):$\(header)")
-        #expect(sheet.autoFilter == "A\(header):M\(header + table.rows.count)")
+        #expect(sheet.autoFilter == "A\(header):Q\(header + table.rows.count)")
         #expect(sheet.paperSize == "9")
         #expect(sheet.orientation == "landscape")
         #expect(sheet.fitToHeight == "0")

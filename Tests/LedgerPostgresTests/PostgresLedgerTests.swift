@@ -26,6 +26,48 @@
             }
         }
 
+        /// A ledger whose documents were issued before the documents migration (built by undoing
+        /// that migration on a new ledger): its documents stay as they were, and each series
+        /// continues after the numbers they hold.
+        @Test func documentsIssuedBeforeTheDocumentsMigrationStay() async throws {
+            try await PostgresTestServer.withFreshSchema { configuration, ledgers in
+                _ = try await ledgers.open(configuration)
+                await ledgers.closeAll()
+                for sql in [
+                    "DROP TABLE document_modules", "DROP TABLE document_series_counters",
+                    """
+                    ALTER TABLE documents DROP COLUMN series_number, DROP COLUMN program_id, DROP COLUMN program_title,
+                        DROP COLUMN program_hours, DROP COLUMN completed_at, DROP COLUMN verification_code,
+                        DROP COLUMN reason, DROP COLUMN operator
+                    """,
+                    "DELETE FROM schema_migrations WHERE version = 4",
+                    """
+                    INSERT INTO documents (registration_number, year, number, kind, route_id, person_id, hours, issued_at)
+                    VALUES ('2026-00001', 2026, 1, 'certificate', 'r1', 'p1', 76, 1780000000),
+                           ('2026-00002', 2026, 2, 'statement', 'r2', 'p2', 40, 1780000000)
+                    """,
+                    "INSERT INTO document_counters (year, last) VALUES (2026, 2)",
+                ] {
+                    try await PostgresLedger.execute(sql, configuration: configuration)
+                }
+                let ledger = try await ledgers.open(configuration)
+                let documents = try await ledger.documents()
+                #expect(documents.map(\.registrationNumber) == ["2026-00001", "2026-00002"])
+                #expect(documents.map(\.request.hours) == [76, 40])
+                #expect(documents.allSatisfy { $0.request.content == nil && $0.request.verificationCode == nil })
+                let now = LedgerFixtures.now
+                let issued = try await ledger.issueDocuments([
+                    DocumentRequest(
+                        kind: .certificate, route: "r3", person: "p3", hours: 72, issuedAt: now, year: 2026),
+                    DocumentRequest(kind: .statement, route: "r4", person: "p4", hours: 30, issuedAt: now, year: 2026),
+                    DocumentRequest(
+                        kind: .cancellation, route: "r1", person: "p1", hours: 76, issuedAt: now, year: 2026,
+                        cancels: "2026-00001"),
+                ])
+                #expect(issued.map(\.registrationNumber) == ["2026-00003", "С-2026-00003", "А-2026-00003"])
+            }
+        }
+
         @Test func truncateIsRefused() async throws {
             try await PostgresTestServer.withFreshSchema { configuration, ledgers in
                 let ledger = try await ledgers.open(configuration)

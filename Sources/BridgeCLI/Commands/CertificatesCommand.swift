@@ -6,8 +6,8 @@ import Foundation
 struct CertificatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates",
-        abstract: "Issue certificates for completed routes (and statements for expired ones).",
-        subcommands: [CertificatesIssueCommand.self])
+        abstract: "Issue certificates for completed routes (and statements for expired ones); cancel or verify one.",
+        subcommands: [CertificatesIssueCommand.self, CertificatesCancelCommand.self, CertificatesVerifyCommand.self])
 }
 
 /// `moodle-bridge certificates issue [--dry-run] [--issued-on DAY] [--statements]`.
@@ -17,10 +17,13 @@ struct CertificatesIssueCommand: AsyncParsableCommand {
         abstract: "Give a registration number to every completed route that has no certificate yet.",
         discussion: """
             Each route is judged at the moment of issue by the accumulation rules: a route completed \
-            after the issue day is not yet due. Numbers are unique, sequential per year and never \
-            reused; the year is the issue day's (a certificate issued on 15.12.2025 is numbered \
-            2025-…). An issued document cannot be changed. With --statements, expired routes get a \
-            statement (справка) the same way. The ledger must exist: this command never creates one.
+            after the issue day is not yet due. Certificates and statements are numbered in series of \
+            their own (prefixes in `numbering:` of the mapping files), unique, sequential per year and \
+            never reused; the year is the issue day's (a certificate issued on 15.12.2025 is numbered \
+            2025-…). Each document stores the modules it certifies and gets a verification code. An \
+            issued document cannot be changed; `certificates cancel` cancels one. With --statements, \
+            expired routes get a statement (справка) the same way. The ledger must exist: this \
+            command never creates one.
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -52,7 +55,7 @@ struct CertificatesIssueCommand: AsyncParsableCommand {
                 let kind = line.kind == "certificate" ? "certificate" : "statement"
                 print(
                     "\(line.registrationNumber ?? "(would issue)")  \(kind)  \(line.route)  \(line.name)  \(line.hours) h"
-                )
+                        + (line.verificationCode.map { "  code \($0)" } ?? ""))
             }
             print(
                 result.documents.isEmpty

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BridgeApplication
+import CreditCore
 import Foundation
 
 /// `moodle-bridge ledger reverse ENTRY`: cancels a credit with a reversal entry.
@@ -19,5 +20,10 @@ struct LedgerReverseCommand: AsyncParsableCommand {
         let result = try await ReverseCredit(ledger: options.opener(.existing))
             .run(.init(entry: entry, document: document, operator: self.operator, reason: reason))
         print("Reversed \(result.credit.id) (\(result.credit.module), \(result.credit.hours.value) h).")
+        for document in result.documents {
+            print(
+                "Warning: \(document): it stays as issued; if it no longer holds, cancel it with `\(document.kind == .statement ? "statements" : "certificates") cancel \(document.registrationNumber) --reason …`."
+            )
+        }
     }
 }

@@ -58,13 +58,16 @@ public protocol LedgerStore: Sendable {
     /// Records the accumulator's verdict on routes.
     func recordVerdicts(_ verdicts: [RouteVerdict]) async throws
 
-    /// Gives each request the next registration number of its year, atomically and for good, in one
-    /// transaction under the ledger's write lock. A certificate or statement requested for a route
-    /// that already holds one of that kind (not cancelled) is skipped, so two issuers running at
-    /// once never give a route two documents; the result holds only the documents issued.
+    /// Gives each request the next registration number of its kind's series and year, atomically
+    /// and for good, in one transaction under the ledger's write lock, and stores the request whole
+    /// (what the document certifies, its verification code, a cancellation's reason and operator).
+    /// A certificate or statement requested for a route that already holds one of that kind (not
+    /// cancelled) is skipped, and so is the cancellation of a document already cancelled, so two
+    /// issuers running at once never give a route two documents nor cancel one twice; the result
+    /// holds only the documents issued.
     func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument]
 
-    /// Issued documents in the order they were issued.
+    /// Issued documents in the order they were issued, each with what it certifies as issued.
     func documents() async throws -> [IssuedDocument]
 
     /// Checks the hash chain over every entry.
@@ -110,60 +113,6 @@ public struct RouteVerdict: Hashable, Sendable {
         self.init(
             route: progress.route, status: progress.status, hoursCredited: progress.hoursCredited,
             completedAt: progress.completedAt)
-    }
-}
-
-/// A document to issue: a certificate for a completed route, a statement for an expired one, or the
-/// cancellation of an earlier document.
-public struct DocumentRequest: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case certificate
-        case statement
-        case cancellation
-    }
-
-    public var kind: Kind
-    public var route: RouteID
-    public var person: PersonID
-    public var hours: CreditHours
-    public var issuedAt: Date
-    /// The registration year (numbers restart at 1 each year).
-    public var year: Int
-    /// For a cancellation, the registration number it cancels.
-    public var cancels: String?
-
-    public init(
-        kind: Kind, route: RouteID, person: PersonID, hours: CreditHours, issuedAt: Date, year: Int,
-        cancels: String? = nil
-    ) {
-        self.kind = kind
-        self.route = route
-        self.person = person
-        self.hours = hours
-        self.issuedAt = issuedAt
-        self.year = year
-        self.cancels = cancels
-    }
-}
-
-/// A document with its registration number. Immutable once issued.
-public struct IssuedDocument: Hashable, Sendable {
-    public var request: DocumentRequest
-    public var number: Int
-
-    public init(request: DocumentRequest, number: Int) {
-        self.request = request
-        self.number = number
-    }
-
-    /// `yyyy-NNNNN`, e.g. `2026-00017`.
-    public var registrationNumber: String {
-        IssuedDocument.registrationNumber(year: request.year, number: number)
-    }
-
-    public static func registrationNumber(year: Int, number: Int) -> String {
-        let digits = String(number)
-        return "\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
     }
 }
 

@@ -24,6 +24,8 @@ public struct Centre: Hashable, Sendable {
 public struct Organisation: Hashable, Sendable {
     /// The institution's full name, as reports and documents print it.
     public var institution: String?
+    /// The prefixes of the document number series (`numbering:` in the mapping files).
+    public var numbering: DocumentNumbering = DocumentNumbering()
     public var centres: [Centre]
     /// The user field whose value names the centre when no cohort does (e.g. `department`).
     public var centreField: String?

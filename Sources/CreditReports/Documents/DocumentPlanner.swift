@@ -28,7 +28,35 @@ public struct DocumentPlanner: Sendable {
             .map {
                 DocumentRequest(
                     kind: kind, route: $0.route.id, person: $0.route.person, hours: $0.hoursCredited,
-                    issuedAt: context.asOf, year: registrationYear)
+                    issuedAt: context.asOf, year: registrationYear,
+                    prefix: context.mapping.organisation.numbering.prefix(for: kind),
+                    content: content(of: $0, kind: kind, snapshot: snapshot, context: context))
             }
+    }
+
+    /// What the document will certify: the program, its volume and the modules that count, each
+    /// with its credit's entry — a certificate's as the route stands at issue, a statement's as it
+    /// stood at its deadline.
+    func content(
+        of stored: StoredRoute, kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext
+    ) -> DocumentContent? {
+        guard let program = context.mapping.program(stored.route.program) else { return nil }
+        let entries = snapshot.entries.filter { $0.person == stored.route.person }
+        let accumulator = Accumulator(program: program)
+        let credits: [CountedCredit]
+        if kind == .statement {
+            let progress = accumulator.progress(of: stored.route, entries: entries, asOf: stored.route.deadline)
+            credits = progress.statement?.modules ?? progress.counted
+        } else {
+            credits = accumulator.progress(of: stored.route, entries: entries, asOf: context.asOf).counted
+        }
+        return DocumentContent(
+            program: program.id, programTitle: program.title, programHours: program.targetHours,
+            completedAt: kind == .certificate ? stored.completedAt : nil,
+            modules: credits.map {
+                DocumentModule(
+                    module: $0.module, title: context.title(of: $0.module), form: $0.form, hours: $0.hours,
+                    occurredAt: $0.occurredAt, entry: $0.entry)
+            })
     }
 }

@@ -58,8 +58,7 @@ public struct FRDOBuilder: Sendable {
         filter: ReportFilter = ReportFilter()
     ) -> Export {
         let persons = snapshot.personByID
-        let routes = Dictionary(
-            snapshot.routes(at: context).map { ($0.route.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let routes = snapshot.routeByID
         let certificates = snapshot.documents(.certificate, asOf: context.asOf).values
             .filter {
                 filter.includes(persons[$0.request.person], id: $0.request.person)
@@ -103,9 +102,16 @@ public struct FRDOBuilder: Sendable {
             guard let value, !value.isEmpty else { return .empty }
             return .text(value)
         }
-        let program = route.map { context.title(of: $0.route.program) }
+        // What the certificate certifies is read as issued; a certificate issued before documents
+        // stored it falls back on the route.
+        let content = document.request.content
+        let program = content?.programTitle ?? route.map { context.title(of: $0.route.program) }
         let startYear = route.map { String(context.day($0.route.start).year) }
-        let endYear = (route?.completedAt).map { String(context.day($0).year) }
+        let endYear = (content?.completedAt ?? route?.completedAt).map { String(context.day($0).year) }
+        let volume = content.map { String($0.programHours.value) } ?? programHours(route, context: context)
+        let form =
+            content.map { Self.studyForm(Set($0.modules.map(\.form))) }
+            ?? route.map { studyForm(of: $0, snapshot: snapshot, context: context) }
         let snils = person?.snils ?? extra?.snils
         var cells: [ReportCell] = [
             .text("Удостоверение о повышении квалификации"), .text("Оригинал"), .text("Нет"), .text("Нет"),
@@ -114,10 +120,10 @@ public struct FRDOBuilder: Sendable {
             .text(document.registrationNumber), .text("Повышение квалификации"), text(program),
             .text(settings.professionalField), .empty, .empty, text(extra?.educationLevel),
             text(extra?.diplomaLastName), text(extra?.diplomaSeries), text(extra?.diplomaNumber), text(startYear),
-            text(endYear), text(programHours(route, context: context)), text(person?.lastName),
+            text(endYear), text(volume), text(person?.lastName),
             text(person?.firstName), text(person?.middleName ?? extra?.middleName), .optionalDate(extra?.birthDate),
             text(extra?.sex), text(snils?.formatted),
-            text(route.map { studyForm(of: $0, snapshot: snapshot, context: context) }),
+            text(form),
             .text(extra?.funding ?? settings.funding), .empty, .text(extra?.citizenship ?? "643"),
         ]
         cells += Array(repeating: ReportCell.empty, count: FRDOTemplate.columns.count - cells.count)
@@ -130,7 +136,8 @@ public struct FRDOBuilder: Sendable {
         route.flatMap { context.mapping.program($0.route.program) }.map { String($0.targetHours.value) }
     }
 
-    /// «Заочная» when every counted module was distance, «Очная» when none was, else «Очно-заочная».
+    /// The form of study of a route judged now (certificates issued before documents stored their
+    /// modules): «Заочная» when every counted module was distance, «Очная» when none was, else «Очно-заочная».
     private func studyForm(of stored: StoredRoute, snapshot: LedgerSnapshot, context: ReportContext) -> String {
         var forms = Set<StudyForm>()
         if let program = context.mapping.program(stored.route.program) {
@@ -139,6 +146,11 @@ public struct FRDOBuilder: Sendable {
                 asOf: context.asOf)
             forms = Set(progress.counted.map(\.form))
         }
+        return Self.studyForm(forms)
+    }
+
+    /// The form of study of a certificate whose modules were taken in `forms`.
+    static func studyForm(_ forms: Set<StudyForm>) -> String {
         if forms == [.distance] { return "Заочная" }
         if !forms.isEmpty, !forms.contains(.distance) { return "Очная" }
         return "Очно-заочная"

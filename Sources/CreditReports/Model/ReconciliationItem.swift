@@ -20,6 +20,8 @@ public struct ReconciliationItem: Hashable, Sendable {
         case completionNotVerifiable = "completion-not-verifiable"
         /// A user's identity key that cannot serve: a SNILS failing its check digits, a malformed e-mail.
         case invalidKey = "invalid-key"
+        /// An issued, not cancelled certificate or statement certifies a credit since reversed.
+        case documentReliesOnReversedCredit = "document-relies-on-reversed-credit"
     }
 
     public var kind: Kind
@@ -68,6 +70,8 @@ extension ReconciliationItem.Kind {
         case .completionNotVerifiable:
             LocalizedText(ru: "Завершение нельзя проверить", en: "Completion no longer verifiable")
         case .invalidKey: LocalizedText(ru: "Неверный ключ слушателя", en: "Invalid identity key")
+        case .documentReliesOnReversedCredit:
+            LocalizedText(ru: "Документ опирается на сторнированный зачёт", en: "Document relies on a reversed credit")
         }
     }
 
@@ -122,6 +126,13 @@ extension ReconciliationItem.Kind {
                     "Исправьте значение в профиле пользователя Moodle (СНИЛС с верной контрольной суммой, адрес e-mail); до исправления по нему слушатель не сопоставляется.",
                 en:
                     "Correct the value in the user's Moodle profile (a SNILS with valid check digits, an e-mail address); until then the learner is not matched by it."
+            )
+        case .documentReliesOnReversedCredit:
+            LocalizedText(
+                ru:
+                    "Документ остаётся выданным: проверьте его; если без этого зачёта он неверен, аннулируйте его командой certificates cancel (statements cancel) и выдайте новый.",
+                en:
+                    "The document stays as issued: review it; if it is wrong without this credit, cancel it with `certificates cancel` (`statements cancel`) and issue a new one."
             )
         }
     }
