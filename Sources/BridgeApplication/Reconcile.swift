@@ -96,7 +96,7 @@ public struct Reconcile: Sendable {
 
     /// Standing credits whose hours differ from their module's hours in today's mapping (the mapping
     /// changed after they were credited).
-    static func hourMismatches(snapshot: LedgerSnapshot, mapping: RegionMapping) -> [ReconciliationItem] {
+    public static func hourMismatches(snapshot: LedgerSnapshot, mapping: RegionMapping) -> [ReconciliationItem] {
         snapshot.standingCredits.compactMap { credit in
             guard let module = mapping.module(credit.module), module.hours != credit.hours else { return nil }
             var site: SiteID?

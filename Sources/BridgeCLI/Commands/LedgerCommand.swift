@@ -13,7 +13,8 @@ struct LedgerCommand: AsyncParsableCommand {
             the entries lets `ledger verify` find an entry edited or removed behind the bridge's back.
             """,
         subcommands: [
-            LedgerImportCommand.self, LedgerAddCommand.self, LedgerReverseCommand.self, LedgerVerifyCommand.self,
+            LedgerImportCommand.self, LedgerAddCommand.self, LedgerReverseCommand.self, LedgerRehourCommand.self,
+            LedgerVerifyCommand.self,
         ])
 }
 
