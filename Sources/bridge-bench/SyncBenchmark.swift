@@ -58,7 +58,7 @@ struct SyncBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let scenario = FakeMoodle.Scenario.generate(seed: 1, users: users, courses: courses, completionRate: 1.0 / 3)
         let server = FakeMoodleServer(scenario: scenario)
-        server.latency = .moodleLike
+        server.latency = .measured
         let url = try await server.start()
         defer { Task { await server.stop() } }
         let ledger = folder.appendingPathComponent("bench-sync.sqlite").path
@@ -93,7 +93,7 @@ struct SyncBenchmark {
             progress("bridge: full sync of a site ten times larger…")
             let big = FakeMoodleServer(
                 scenario: .generate(seed: 2, users: users * 10, courses: courses, completionRate: 1.0 / 3))
-            big.latency = .moodleLike
+            big.latency = .measured
             let bigURL = try await big.start()
             tenfold = try child(mode: "full", url: bigURL, ledger: ledger + "-10x")
             tenfold?.requests = big.totalRequestCount

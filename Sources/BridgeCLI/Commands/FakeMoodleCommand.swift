@@ -58,6 +58,9 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
     @Option(help: "Answer each call after this many milliseconds, plus 3 ms per row returned (0 = at once).")
     var latencyMs: Int = 0
 
+    @Flag(help: "Answer each function as slowly as a real Moodle 5.1 did when the captures were recorded.")
+    var measuredLatency = false
+
     @Flag(help: "Revoke the service account's token: every call answers invalidtoken.")
     var revoked = false
 
@@ -78,6 +81,7 @@ struct FakeMoodleServeCommand: AsyncParsableCommand {
         let server = FakeMoodleServer(scenario: scenario)
         if revoked { server.revokeToken(token) }
         if latencyMs > 0 { server.latency = LatencyModel(base: .milliseconds(latencyMs), perRow: .milliseconds(3)) }
+        if measuredLatency { server.latency = .measured }
         if webServicesOff { server.setWebServicesEnabled(false) }
         for function in missingFunction {
             for service in scenario.services { server.removeFunction(function, fromService: service.shortname) }

@@ -50,7 +50,7 @@ final class FakeMoodleEngine: Sendable {
                 response = Self.render(exception, json: isJSON)
             }
         }
-        let delay = latency.delay(rows: rows)
+        let delay = latency.delay(function: functionName, rows: rows)
         if delay > .zero { try? await Task.sleep(for: delay) }
         if let fault { response = Self.damage(response, with: fault) }
         return response
