@@ -3,12 +3,45 @@ import Foundation
 import MoodleClient
 
 /// Reads completions the classic way, for sites without the report builder: the enrolled users of
-/// each mapped course (paged), then the completion status of the pairs that need asking, batched
-/// through `tool_mobile_call_external_functions` when the service allows it.
+/// each mapped course (paged); each learner's completed flags from `core_enrol_get_users_courses`
+/// (one call per learner, when the service allows it); then the completion status (for its time)
+/// of the pairs newly completed — all batched through `tool_mobile_call_external_functions` when
+/// the service allows it.
 struct ClassicCompletionReader {
     let moodle: MoodleSite
     let site: SiteConfig
     let canBatch: Bool
+    /// Whether the service allows `core_enrol_get_users_courses`.
+    let canReadFlags: Bool
+
+    /// Each learner's completed flags by course of their list: true, false, or nil (Moodle does not
+    /// judge: completion off, the learner not tracked). A course missing from a learner's list is
+    /// one where the enrolment is not active, or a hidden course.
+    func completedFlags(of userIDs: [Int]) async throws -> [Int: [Int: Bool?]] {
+        guard canReadFlags, !userIDs.isEmpty else { return [:] }
+        func flags(_ courses: [MoodleUserCourse]) -> [Int: Bool?] {
+            Dictionary(courses.map { ($0.id, $0.completed) }, uniquingKeysWith: { a, _ in a })
+        }
+        var result: [Int: [Int: Bool?]] = [:]
+        if canBatch {
+            let requests = userIDs.map { userID in
+                MoodleBatchRequest(
+                    MoodleFunction.getUsersCourses, ["userid": .int(userID), "returnusercount": .bool(false)])
+            }
+            let answers = try await moodle.callBatch(requests, as: [MoodleUserCourse].self, batchSize: 50)
+            for (userID, answer) in zip(userIDs, answers) {
+                if case .success(let courses) = answer { result[userID] = flags(courses) }
+            }
+            return result
+        }
+        return try await withThrowingTaskGroup(of: (Int, [Int: Bool?]).self) { group in
+            for userID in userIDs {
+                group.addTask { (userID, flags(try await moodle.usersCourses(userID: userID))) }
+            }
+            for try await (userID, flags) in group { result[userID] = flags }
+            return result
+        }
+    }
 
     /// What Moodle said about one (course, user) pair.
     enum Status: Sendable {

@@ -38,7 +38,7 @@ struct CourseCatalog: Sendable {
             courses[course.id] = SiteCourse(
                 id: course.id, shortname: course.shortName, idnumber: idnumber, title: course.fullName,
                 module: module, program: program, completionEnabled: course.enableCompletion ?? true,
-                hoursProblem: hoursProblem)
+                visible: course.visible ?? true, hoursProblem: hoursProblem)
         }
         self.courses = courses
     }

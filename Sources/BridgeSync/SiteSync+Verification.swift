@@ -3,26 +3,59 @@ import Foundation
 import MoodleClient
 
 extension SiteSync {
-    /// The classic path: enrolled users per mapped course, then the completion status of the pairs
-    /// not yet credited (and, on a full sync, of the credited ones, to catch revocations).
+    /// The classic path: enrolled users per mapped course; for learners with pairs not yet credited,
+    /// their completed flags (one call each); then the completion status, for its time, of the pairs
+    /// the flags call complete (or do not judge) — and, on a full sync, of the credited ones, to
+    /// catch revocations. A run with nothing new costs the course lists and one flags call per
+    /// learner with something left to complete.
     func classic(
         catalog: CourseCatalog, info: MoodleSiteInfo, isFull: Bool, writer: inout SyncWriter,
         result: inout SiteSyncResult
     ) async throws {
         let reader = ClassicCompletionReader(
-            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty)
+            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty,
+            canReadFlags: info.missingFunctions([MoodleFunction.getUsersCourses]).isEmpty)
         let credited = isFull ? try await liveCredits() : [:]
         let courses = catalog.mappedCourses
+        // 1. Who is enrolled where, and which pairs are not credited yet.
+        var enrolments: [(course: SiteCourse, users: [MoodleIdentity], enrolled: Set<String>)] = []
+        var uncredited: [Int: [MoodleIdentity]] = [:]
         for (index, course) in courses.enumerated() {
             progress(.site(site.id, "course \(index + 1) of \(courses.count): \(course.shortname)"))
             let users = try await reader.enrolledUsers(course: course)
-            var toAsk: [MoodleIdentity] = []
             var enrolled: Set<String> = []
             for user in users {
                 guard let key = SyncWriter.key(site: site.id, courseID: course.id, user: user) else { continue }
                 enrolled.insert(key)
-                let needsAsking = credited[key] != nil ? true : !(try await ledger.contains(idempotencyKey: key))
-                if needsAsking {
+                if credited[key] == nil, !(try await ledger.contains(idempotencyKey: key)) {
+                    uncredited[course.id, default: []].append(user)
+                }
+            }
+            enrolments.append((course, users, enrolled))
+        }
+        // 2. Their completed flags, one call per learner.
+        let learners = Set(uncredited.values.flatMap { $0.compactMap(\.userID) }).sorted()
+        if !learners.isEmpty, reader.canReadFlags {
+            progress(.site(site.id, "reading the completed flags of \(learners.count) learner(s)"))
+        }
+        let flags = try await reader.completedFlags(of: learners)
+        // 3. Per course: the status of pairs to ask, then the credits, in one transaction.
+        for (course, users, enrolled) in enrolments {
+            var toAsk: [MoodleIdentity] = []
+            for user in users {
+                guard let key = SyncWriter.key(site: site.id, courseID: course.id, user: user) else { continue }
+                if credited[key] != nil {
+                    toAsk.append(user)
+                } else if uncredited[course.id]?.contains(user) == true {
+                    // A learner the flags call not complete needs no question, nor one whose list
+                    // leaves a visible course out (the enrolment is not active: Moodle would refuse).
+                    if let userID = user.userID, let own = flags[userID] {
+                        switch own[course.id] {
+                        case .some(.some(false)): continue
+                        case .none where course.visible: continue
+                        default: break
+                        }
+                    }
                     toAsk.append(user)
                 } else {
                     result.alreadyCredited += 1
@@ -66,7 +99,8 @@ extension SiteSync {
         guard !missing.isEmpty else { return }
         progress(.site(site.id, "re-verifying \(missing.count) credited completion(s) the report no longer lists"))
         let reader = ClassicCompletionReader(
-            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty)
+            moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty,
+            canReadFlags: false)
         var askable: [(entry: LedgerEntry, courseID: Int, userID: Int)] = []
         for (_, entry) in missing {
             guard case .moodle(_, let courseID, let userID) = entry.source else { continue }

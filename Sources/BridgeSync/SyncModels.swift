@@ -39,6 +39,8 @@ struct SiteCourse: Hashable, Sendable {
     /// The program named by the course's program field, if any.
     var program: ProgramID?
     var completionEnabled: Bool
+    /// Whether learners see the course (a hidden course is left out of a learner's course list).
+    var visible: Bool = true
     /// Why the course's hours field gives no module (a value that is not hours within the bounds).
     var hoursProblem: String? = nil
 }
