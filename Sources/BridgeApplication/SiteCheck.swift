@@ -144,6 +144,13 @@ public struct SiteCheck: Sendable {
         if report.completionPath == .reportBuilder, let reportID = site.completionReportID {
             await probeReport(reportID, into: &report)
         }
+        if report.completionPath == .classic, !info.missingFunctions([MoodleFunction.getUsersCourses]).isEmpty {
+            report.notes.append(
+                "the classic path asks the completion status of every pair not yet credited on each run: add "
+                    + "\(MoodleFunction.getUsersCourses) (it needs moodle/course:viewparticipants in the courses) "
+                    + "to read each learner's completed flags in one call and ask only the pairs newly completed "
+                    + "(optional)")
+        }
         if report.completionPath == .classic, report.batching == false {
             report.notes.append(
                 "batching is off: add \(MoodleFunction.callExternalFunctions) to the service to send many "

@@ -1,3 +1,4 @@
+import BridgeApplication
 import BridgeSync
 import CreditCore
 import FakeMoodle
@@ -57,5 +58,18 @@ struct ClassicPathRequestsTests {
         #expect(region.north.requestCount(for: Self.status) == 1)
         #expect(next.sites.first { $0.site == "north" }?.newCredits == 1)
         #expect(try await region.ledger.entries(person: nil).count == ledgerCredits + 1)
+    }
+
+    @Test("check says when the service lacks the completed-flags function, and what it costs")
+    func checkNamesTheFlagsFunction() async throws {
+        let region = try await TwoSiteRegion()
+        let site = try #require(region.mapping.sites.first { $0.id == "north" })
+        let before = await SiteCheck(site: site, client: try region.runner().makeSite(site)).run()
+        region.north.removeFunction(Self.flags, fromService: "credit_bridge")
+        let after = await SiteCheck(site: site, client: try region.runner().makeSite(site)).run()
+        await region.stop()
+        #expect(!before.notes.contains { $0.contains(Self.flags) })
+        #expect(after.notes.contains { $0.contains("add \(Self.flags)") && $0.contains("every pair not yet credited") })
+        #expect(after.usable)
     }
 }
