@@ -50,10 +50,15 @@ public struct Reconcile: Sendable {
         // would reverse only in its findings: each is listed once.
         let relying = Self.documentsRelyingOnReversedCredits(snapshot: snapshot)
         let listed = Set(relying.map(\.detail))
+        // Hours that differ from the mapping's are listed credit by credit from the ledger; the
+        // sync's per-module finding stays only for modules the mapping does not name (hours fields).
+        let mismatches = Self.hourMismatches(snapshot: snapshot, mapping: mapping)
+        let mismatchedModules = Set(mismatches.compactMap(\.module))
         let items =
             summary.findings.map(Self.item).filter {
-                $0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail)
-            } + relying + Self.hourMismatches(snapshot: snapshot, mapping: mapping)
+                ($0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail))
+                    && ($0.kind != .hourMismatch || !mismatchedModules.contains($0.module ?? ""))
+            } + relying + mismatches
         return Result(
             table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }

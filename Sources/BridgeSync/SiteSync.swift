@@ -83,6 +83,7 @@ struct SiteSync {
         }
         result.findings += unmappedCourses(
             catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
+        if isFull { result.findings += try await hourMismatches(catalog: catalog) }
         result.coursesUnmapped = result.count(.unmappedCourse)
         var finalCursors = [
             SyncCursor(
@@ -175,6 +176,29 @@ struct SiteSync {
                 completed.user = found.merging(completion.user)
             }
             return completed
+        }
+    }
+
+    /// On a full run: the site's standing credits whose hours differ from their module's hours of
+    /// today (the mapping files, or the course's hours field, changed after crediting), one finding
+    /// per module. Nothing is rewritten; `ledger rehour` re-credits them when a registrar decides.
+    private func hourMismatches(catalog: CourseCatalog) async throws -> [SyncFinding] {
+        var hoursNow: [ModuleID: CreditHours] = [:]
+        for course in catalog.mappedCourses { if let module = course.module { hoursNow[module.id] = module.hours } }
+        var differing: [ModuleID: [LedgerEntry]] = [:]
+        for credit in try await liveCredits().values {
+            guard let hours = hoursNow[credit.module], hours != credit.hours else { continue }
+            differing[credit.module, default: []].append(credit)
+        }
+        return differing.sorted { $0.key < $1.key }.map { module, credits in
+            let old = Set(credits.map(\.hours.value)).sorted().map { "\($0) h" }.joined(separator: ", ")
+            let since = credits.map(\.occurredAt).min().map { ISO8601DateFormatter().string(from: $0).prefix(10) } ?? ""
+            let now = hoursNow[module]!.value
+            return SyncFinding(
+                kind: .hoursMismatch, site: site.id, module: module, hours: hoursNow[module],
+                detail:
+                    "\(credits.count) credit(s) of \(module) at \(old) (since \(since)); the module now has \(now) h: nothing was rewritten — if the new hours apply, run `moodle-bridge ledger rehour \(module) --document … --reason …`"
+            )
         }
     }
 
