@@ -85,7 +85,7 @@ public struct ImportCreditSheet: Sendable {
                     recordedAt: now, entries: drafts.entries, persons: drafts.persons, personKeys: drafts.keys))
             if outcome.written > 0 {
                 _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
-                    ledger: ledger, now: now)
+                    ledger: ledger, now: now, persons: Set(drafts.entries.map(\.person)))
             }
         }
         return Result(

@@ -82,7 +82,7 @@ public struct Reconcile: Sendable {
             return ReconciliationItem(
                 kind: .hourMismatch, site: site, courseID: course, person: credit.person, module: credit.module,
                 hours: credit.hours,
-                detail: "\(credit.id): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h")
+                detail: "\(credit.entry): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h")
         }
     }
 }

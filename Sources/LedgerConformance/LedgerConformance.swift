@@ -26,6 +26,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case routesAndVerdicts
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
+    case standingStateFollowsEntries
+    case verifyDetectsTamperedStandingState
 
     public var testDescription: String { rawValue }
 
@@ -47,6 +49,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .routesAndVerdicts: try await routes(ledger)
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
+        case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
+        case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         }
     }
 

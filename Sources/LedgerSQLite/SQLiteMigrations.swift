@@ -8,6 +8,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1: ledger, persons, routes, documents") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: standing credits, per-person and monthly standing") { db in
+            try db.execute(sql: SQLiteStandingSchema.v2)
+        }
         return migrator
     }
 

@@ -18,7 +18,7 @@
                 try await PostgresLedger.execute(
                     """
                     DO $$ BEGIN
-                        IF (SELECT count(*) FROM schema_migrations) <> 1 THEN
+                        IF (SELECT count(*) FROM schema_migrations) <> 2 THEN
                             RAISE EXCEPTION 'schema_migrations should hold one row per migration';
                         END IF;
                     END $$

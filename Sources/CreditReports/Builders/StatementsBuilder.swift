@@ -86,10 +86,8 @@ public struct StatementsBuilder: Sendable {
         _ stored: StoredRoute, snapshot: LedgerSnapshot, context: ReportContext
     ) -> [CountedCredit] {
         guard let program = context.mapping.program(stored.route.program) else { return [] }
-        let entries = snapshot.entries.filter { $0.person == stored.route.person }
         // Judged at the deadline: what the learner had passed when the route ran out.
-        let progress = Accumulator(program: program).progress(
-            of: stored.route, entries: entries, asOf: stored.route.deadline)
+        let progress = snapshot.projection.progress(of: stored.route, program: program, asOf: stored.route.deadline)
         return progress.statement?.modules ?? progress.counted
     }
 }
