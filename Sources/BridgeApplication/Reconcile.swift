@@ -71,7 +71,13 @@ public struct Reconcile: Sendable {
     /// Standing credits whose hours differ from their module's hours in today's mapping (the mapping
     /// changed after they were credited).
     static func hourMismatches(snapshot: LedgerSnapshot, mapping: RegionMapping) -> [ReconciliationItem] {
-        snapshot.standingCredits.compactMap { credit in
+        snapshot.projection.persons.flatMap { person in
+            hourMismatches(of: snapshot.projection.standingCredits(of: person), mapping: mapping)
+        }
+    }
+
+    private static func hourMismatches(of credits: [StandingCredit], mapping: RegionMapping) -> [ReconciliationItem] {
+        credits.compactMap { credit in
             guard let module = mapping.module(credit.module), module.hours != credit.hours else { return nil }
             var site: SiteID?
             var course: Int?

@@ -16,6 +16,8 @@ struct ScaleBenchmark {
     var folder: URL
     /// The `moodle-bridge` binary the reports run in.
     var bridge: URL
+    /// Keep a scale ledger an earlier run left in the folder instead of building it again.
+    var reuseLedger = false
 
     struct Figures: Encodable {
         var entries: Int
@@ -34,6 +36,8 @@ struct ScaleBenchmark {
         var syncLedgerSeconds: Double { duplicateCheckSeconds + routeUpdateSeconds }
         var personProgress: PersonProgressTiming
         var reports: [Report]
+        /// This process's own peak memory when the reports started (a floor under theirs).
+        var benchPeakMemoryBeforeReports: Int
     }
 
     struct Report: Encodable {
@@ -49,16 +53,40 @@ struct ScaleBenchmark {
     func run(progress: (String) -> Void) async throws -> Figures {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ledgerPath = folder.appendingPathComponent("scale-ledger.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerPath + suffix) }
+        let reuse = reuseLedger && FileManager.default.fileExists(atPath: ledgerPath)
+        if !reuse {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerPath + suffix) }
+        }
         let mappings = folder.appendingPathComponent("scale-mappings")
         try writeMappings(to: mappings)
 
-        progress("building a ledger of \(entries) entries, \(LedgerBenchmark.persons) persons…")
+        progress(reuse ? "reusing \(ledgerPath)…" : "building a ledger of \(entries) entries, \(LedgerBenchmark.persons) persons…")
         let ledger = try SQLiteLedger(path: ledgerPath)
-        let buildSeconds = try await time {
+        let held = try await ledger.entryCount()
+        guard !reuse || held == entries else {
+            throw BenchError("\(ledgerPath) does not hold \(entries) entries; run without --reuse-ledger")
+        }
+        let buildSeconds = reuse ? 0 : try await time {
             try await LedgerBenchmark.appendPersons(to: ledger)
             try await LedgerBenchmark.appendGenerated(entries, batchSize: 10_000, prefix: "s", to: ledger)
             try await ledger.openRoutes(Self.routes())
+        }
+        // The reports first, while this process is small: a child's peak memory as the kernel counts
+        // it is never below its parent's at the moment it was started.
+        let parentPeakBeforeReports = Self.peakMemoryBytes()
+        var reports: [Report] = []
+        for kind in Self.reportKinds {
+            progress("report \(kind)…")
+            let out = folder.appendingPathComponent("scale-\(kind).csv")
+            try? FileManager.default.removeItem(at: out)
+            let child = try ChildProcess.run(
+                bridge.path,
+                ["report", kind, "--ledger", ledgerPath, "--mappings", mappings.path, "--format", "csv", "--out", out.path])
+            let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
+            reports.append(
+                Report(
+                    kind: kind, wallSeconds: child.wallSeconds, peakMemoryBytes: child.peakMemoryBytes,
+                    outputBytes: size, exitStatus: child.status))
         }
         let mapping = try scaleMapping()
         let keeper = RouteKeeper(mapping: mapping, timeZone: TimeZone(secondsFromGMT: 10_800)!)
@@ -81,25 +109,18 @@ struct ScaleBenchmark {
         progress("one person's progress, 1,000 persons…")
         let personProgress = try await PersonProgressTiming.measure(on: ledger, persons: 1_000)
 
-        var reports: [Report] = []
-        for kind in Self.reportKinds {
-            progress("report \(kind)…")
-            let out = folder.appendingPathComponent("scale-\(kind).csv")
-            try? FileManager.default.removeItem(at: out)
-            let child = try ChildProcess.run(
-                bridge.path,
-                ["report", kind, "--ledger", ledgerPath, "--mappings", mappings.path, "--format", "csv", "--out", out.path])
-            let size = (try? FileManager.default.attributesOfItem(atPath: out.path)[.size] as? Int) ?? 0
-            reports.append(
-                Report(
-                    kind: kind, wallSeconds: child.wallSeconds, peakMemoryBytes: child.peakMemoryBytes,
-                    outputBytes: size, exitStatus: child.status))
-        }
         return Figures(
             entries: entries, persons: LedgerBenchmark.persons, routes: LedgerBenchmark.persons,
             buildSeconds: buildSeconds, duplicateChecks: keys.count, duplicateCheckSeconds: checkSeconds,
             routeUpdateSeconds: updateSeconds, fullRouteUpdateSeconds: fullSeconds, personProgress: personProgress,
-            reports: reports)
+            reports: reports, benchPeakMemoryBeforeReports: parentPeakBeforeReports)
+    }
+
+    /// This process's peak resident memory so far.
+    static func peakMemoryBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
     }
 
     /// A route per person: even persons in the 72-hour program from before their first credit (they

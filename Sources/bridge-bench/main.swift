@@ -138,6 +138,7 @@ struct ScaleBench: AsyncParsableCommand {
     @Option(help: "How many entries the ledger holds.") var entries = 1_000_000
     @Option(help: "Where to put the ledger, the mapping files and the reports.") var folder = ".build/bench"
     @Option(help: "The moodle-bridge binary (default: the one beside bridge-bench).") var bridge: String?
+    @Flag(help: "Reuse the scale ledger an earlier run left in the folder.") var reuseLedger = false
     @Flag(help: "Print the figures as one JSON object.") var json = false
 
     func run() async throws {
@@ -148,7 +149,7 @@ struct ScaleBench: AsyncParsableCommand {
             throw BenchError("no moodle-bridge at \(bridgeURL.path); build it or pass --bridge")
         }
         let figures = try await ScaleBenchmark(
-            entries: entries, folder: URL(fileURLWithPath: folder), bridge: bridgeURL
+            entries: entries, folder: URL(fileURLWithPath: folder), bridge: bridgeURL, reuseLedger: reuseLedger
         ).run { if !json { print($0) } }
         if json {
             let encoder = JSONEncoder()
@@ -169,6 +170,8 @@ struct ScaleBench: AsyncParsableCommand {
             | — duplicate check, \(figures.duplicateChecks) completions (s) | \(f(figures.duplicateCheckSeconds, 3)) | | |
             | — route update (s) | \(f(figures.routeUpdateSeconds, 3)) | \(f(figures.fullRouteUpdateSeconds, 3)) (every entry) | |
             | one person's progress, p50 / p95 (ms) | \(f(figures.personProgress.p50Milliseconds, 3)) / \(f(figures.personProgress.p95Milliseconds, 3)) | | < 5 |
+
+            Reports, each in a moodle-bridge process of its own (bridge-bench's own peak when they started: \(mb(figures.benchPeakMemoryBeforeReports))):
 
             | report | wall s | peak memory | output | exit | target |
             |---|---|---|---|---|---|
