@@ -6,7 +6,7 @@ import Testing
 /// after every kind of append, and checked by `verify`.
 extension LedgerConformance {
     /// What the ledger keeps, against the projection of its own entries.
-    static func expectStandingMatchesEntries(_ ledger: any LedgerStore) async throws {
+    public static func expectStandingMatchesEntries(_ ledger: any LedgerStore) async throws {
         let projection = LedgerProjection(entries: try await ledger.entries(person: nil))
         #expect(Set(try await ledger.standingCredits(person: nil)) == Set(projection.standingCredits))
         #expect(try await ledger.standingTotals() == projection.personTotals())
