@@ -118,7 +118,7 @@ public struct AddCredit: Sendable {
         // Routes and verdicts follow the new credit at once, as after a sync.
         if outcome.written > 0 {
             _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
-                ledger: ledger, now: now)
+                ledger: ledger, now: now, persons: Set(drafts.entries.map(\.person)))
         }
         let person = sheet.lines.first?.person
         return Result(

@@ -82,7 +82,7 @@ public struct ImportCreditSheet: Sendable {
                     recordedAt: now, entries: drafts.entries, personFacts: drafts.persons, personKeys: drafts.keys))
             if outcome.written > 0 {
                 _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
-                    ledger: ledger, now: now)
+                    ledger: ledger, now: now, persons: Set(drafts.entries.map(\.person)))
             }
         }
         return Result(

@@ -82,27 +82,30 @@ public struct Reconcile: Sendable {
             detail: finding.detail)
     }
 
-    /// Issued, not cancelled documents that certify a credit reversed since (by hand or by a sync).
+    /// Issued, not cancelled documents that certify a credit reversed since (by hand or by a sync):
+    /// a credit a document names that is no longer standing.
     static func documentsRelyingOnReversedCredits(snapshot: LedgerSnapshot) -> [ReconciliationItem] {
-        let reversed = Reversal.reversedCredits(in: snapshot.entries)
-        let credits = Dictionary(snapshot.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let standing = Set(snapshot.standingCredits.map(\.entry))
+        let certified = snapshot.documents.flatMap { $0.request.content?.modules ?? [] }
+        let reversed = Set(certified.map(\.entry)).subtracting(standing)
+        let hours = Dictionary(certified.map { ($0.entry, $0.hours) }, uniquingKeysWith: { first, _ in first })
         return DocumentReliance.find(in: snapshot.documents, reversed: reversed).map { reliance in
-            var site: SiteID?
-            var course: Int?
-            if case .moodle(let creditSite, let courseID, _)? = credits[reliance.credit]?.source {
-                site = creditSite
-                course = courseID
-            }
-            return ReconciliationItem(
-                kind: .documentReliesOnReversedCredit, site: site, courseID: course, person: reliance.person,
-                module: reliance.module, hours: credits[reliance.credit]?.hours, detail: reliance.description)
+            ReconciliationItem(
+                kind: .documentReliesOnReversedCredit, person: reliance.person, module: reliance.module,
+                hours: hours[reliance.credit], detail: reliance.description)
         }
     }
 
     /// Standing credits whose hours differ from their module's hours in today's mapping (the mapping
     /// changed after they were credited).
     public static func hourMismatches(snapshot: LedgerSnapshot, mapping: RegionMapping) -> [ReconciliationItem] {
-        snapshot.standingCredits.compactMap { credit in
+        snapshot.projection.persons.flatMap { person in
+            hourMismatches(of: snapshot.projection.standingCredits(of: person), mapping: mapping)
+        }
+    }
+
+    private static func hourMismatches(of credits: [StandingCredit], mapping: RegionMapping) -> [ReconciliationItem] {
+        credits.compactMap { credit in
             guard let module = mapping.module(credit.module), module.hours != credit.hours else { return nil }
             var site: SiteID?
             var course: Int?
@@ -113,7 +116,7 @@ public struct Reconcile: Sendable {
             return ReconciliationItem(
                 kind: .hourMismatch, site: site, courseID: course, person: credit.person, module: credit.module,
                 hours: credit.hours,
-                detail: "\(credit.id): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h")
+                detail: "\(credit.entry): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h")
         }
     }
 }

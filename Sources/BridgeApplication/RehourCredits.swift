@@ -1,3 +1,4 @@
+import BridgeSync
 import CreditCore
 import CreditReports
 import Foundation
@@ -105,12 +106,12 @@ public struct RehourCredits: Sendable {
         let credits = snapshot.standingCredits.filter { credit in
             credit.module == moduleID && credit.hours != hours && from.map { credit.occurredAt >= $0 } ?? true
         }
-        if credits.isEmpty, !snapshot.entries.contains(where: { $0.module == moduleID }) {
-            throw ApplicationError(.unknown, "no credit of module \(moduleID) in the ledger")
+        if credits.isEmpty, !snapshot.standingCredits.contains(where: { $0.module == moduleID }) {
+            throw ApplicationError(.unknown, "no standing credit of module \(moduleID) in the ledger")
         }
         let changes = credits.map { credit in
             Change(
-                credit: credit.id.rawValue, person: credit.person.rawValue, oldHours: credit.hours.value,
+                credit: credit.entry.rawValue, person: credit.person.rawValue, oldHours: credit.hours.value,
                 newHours: hours.value, occurredOn: region.iso(credit.occurredAt))
         }
         var written = 0
@@ -120,13 +121,13 @@ public struct RehourCredits: Sendable {
                 [
                     LedgerBatch.Draft(
                         person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
-                        kind: .reversal(of: credit.id), occurredAt: now, source: source,
-                        idempotencyKey: Reversal.key(of: credit.id), note: "re-houred: \(input.reason)"),
+                        kind: .reversal(of: credit.entry), occurredAt: now, source: source,
+                        idempotencyKey: Reversal.key(of: credit.entry), note: "re-houred: \(input.reason)"),
                     LedgerBatch.Draft(
                         person: credit.person, module: credit.module, hours: hours, form: credit.form,
                         occurredAt: credit.occurredAt, source: source,
-                        idempotencyKey: "rehour/\(credit.id)/\(hours.value)",
-                        note: "\(credit.id) re-credited at \(hours.value) h (was \(credit.hours.value) h, \(credit.source.canonicalText)): \(input.reason)"),
+                        idempotencyKey: "rehour/\(credit.entry)/\(hours.value)",
+                        note: "\(credit.entry) re-credited at \(hours.value) h (was \(credit.hours.value) h, \(credit.source.canonicalText)): \(input.reason)"),
                 ]
             }
             let outcome = try await ledger.append(
@@ -136,10 +137,12 @@ public struct RehourCredits: Sendable {
                     description: "re-hour of \(moduleID) to \(hours.value) h: \(input.document)", recordedAt: now,
                     entries: drafts))
             written = outcome.written
+            _ = try await RouteKeeper(mapping: mapping, timeZone: region.timeZone).update(
+                ledger: ledger, now: now, persons: Set(credits.map(\.person)))
         }
         let documents =
             input.dryRun
-            ? [] : DocumentReliance.find(in: snapshot.documents, reversed: Set(credits.map(\.id)))
+            ? [] : DocumentReliance.find(in: snapshot.documents, reversed: Set(credits.map(\.entry)))
         return Result(
             module: moduleID.rawValue, hours: hours.value, changes: changes, written: written, dryRun: input.dryRun,
             documents: documents)

@@ -1,3 +1,4 @@
+import BridgeSync
 import CreditCore
 import Foundation
 
@@ -35,10 +36,12 @@ public struct ReverseCredit: Sendable {
         public var documents: [DocumentReliance]
     }
 
+    public let mapping: RegionMapping
     public let ledger: LedgerOpener
     public var now: Date
 
-    public init(ledger: @escaping LedgerOpener, now: Date = Date()) {
+    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, now: Date = Date()) {
+        self.mapping = mapping
         self.ledger = ledger
         self.now = now
     }
@@ -74,6 +77,9 @@ public struct ReverseCredit: Sendable {
             throw ApplicationError(
                 .notReversible, "\(credit.id) is already reversed\(earlier.map { " by \(Self.describe($0))" } ?? "")")
         }
+        // The person's routes are judged anew at once, as after any credit.
+        _ = try await RouteKeeper(mapping: mapping, timeZone: RegionCalendar(mapping).timeZone).update(
+            ledger: ledger, now: now, persons: [credit.person])
         let documents = DocumentReliance.find(in: try await ledger.documents(), reversed: [credit.id])
         return Result(credit: credit, reversalKey: key, documents: documents)
     }

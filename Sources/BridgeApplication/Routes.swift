@@ -79,7 +79,8 @@ public struct OpenRoute: Sendable {
             throw ApplicationError(.overlappingRoute, refusal)
         }
         try await ledger.openRoutes([route])
-        _ = try await RouteKeeper(mapping: mapping, timeZone: region.timeZone).update(ledger: ledger, now: now)
+        _ = try await RouteKeeper(mapping: mapping, timeZone: region.timeZone).update(
+            ledger: ledger, now: now, persons: [person])
         let stored = try await ledger.routes(person: person).first { $0.route.id == route.id }
         return Result(
             route: route, programTitle: program.title, lastDay: region.lastDay(of: route),
@@ -176,7 +177,7 @@ public struct ImportRoutes: Sendable {
         }
         try await ledger.openRoutes(routes)
         let outcome = try await RouteKeeper(mapping: mapping, timeZone: region.timeZone).update(
-            ledger: ledger, now: now)
+            ledger: ledger, now: now, persons: Set(routes.map(\.person)))
         return Result(routes: routes, verdicts: outcome)
     }
 }

@@ -126,9 +126,9 @@ extension SiteSync {
     /// This site's credits that no reversal cancels, by idempotency key.
     func liveCredits() async throws -> [String: LedgerEntry] {
         let entries = try await ledger.entries(person: nil)
-        let reversed = Reversal.reversedCredits(in: entries)
+        let projection = LedgerProjection(entries: entries)
         var credits: [String: LedgerEntry] = [:]
-        for entry in entries where entry.isCredit && !reversed.contains(entry.id) {
+        for entry in entries where entry.isCredit && !projection.isReversed(entry.id) {
             guard case .moodle(let site, _, _) = entry.source, site == self.site.id else { continue }
             credits[entry.idempotencyKey] = entry
         }

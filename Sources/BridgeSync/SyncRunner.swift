@@ -52,6 +52,9 @@ public struct SyncRunner: Sendable {
     ) async -> Summary {
         let started = ContinuousClock.now
         var summary = Summary(isDryRun: options.isDryRun)
+        // What the run writes is read back from here, so the route update judges only the persons
+        // whose credits changed.
+        let entriesBefore = try? await ledger.entryCount()
         for site in mapping.sites where selected.map({ $0.contains(site.id) }) ?? true {
             // A dry run writes nothing, so it needs no lock and records no run.
             if options.isDryRun {
@@ -84,8 +87,10 @@ public struct SyncRunner: Sendable {
         if !options.isDryRun {
             do {
                 let timeZone = TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current
+                var changed: Set<PersonID>?
+                if let entriesBefore { changed = Set(try await ledger.entries(after: entriesBefore).map(\.person)) }
                 summary.routes = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(
-                    ledger: ledger, now: options.now)
+                    ledger: ledger, now: options.now, persons: changed)
             } catch {
                 summary.failures.append(.init(site: "routes", message: "\(error)", isPermanent: true))
             }

@@ -32,6 +32,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case documentsKeepWhatTheyCertify
     case eachKindHasItsOwnNumberSeries
     case cancellationIsRecordedOnce
+    case standingStateFollowsEntries
+    case verifyDetectsTamperedStandingState
 
     public var testDescription: String { rawValue }
 
@@ -59,6 +61,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .documentsKeepWhatTheyCertify: try await documentContent(ledger)
         case .eachKindHasItsOwnNumberSeries: try await numberSeries(ledger)
         case .cancellationIsRecordedOnce: try await cancellation(ledger)
+        case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
+        case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         }
     }
 

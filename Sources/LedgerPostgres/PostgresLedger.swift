@@ -233,7 +233,8 @@
                         "SELECT \(unescaped: PostgresRowCoding.hashedEntryColumns) FROM entries ORDER BY position",
                         logger: logger)
                     for try await row in rows { chain.append(try PostgresRowCoding.hashedEntry(row)) }
-                    return LedgerChain.verify(chain, head: head)
+                    return LedgerVerification.verify(
+                        chain, head: head, materialised: try await Self.materialised(on: connection, logger: logger))
                 }
             }
         }

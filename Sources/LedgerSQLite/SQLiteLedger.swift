@@ -158,7 +158,9 @@ public final class SQLiteLedger: LedgerStore {
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY position")
             var rows: [(entry: LedgerEntry, storedHash: String)] = []
             while let row = try cursor.next() { rows.append((Self.entry(row), row["hash"])) }
-            return LedgerChain.verify(rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0))
+            return LedgerVerification.verify(
+                rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
+                materialised: try Self.materialised(db))
         }
     }
 

@@ -17,6 +17,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v4: documents: content, number series, verification codes, cancellations") { db in
             try db.execute(sql: documentContent)
         }
+        migrator.registerMigration("v5: standing credits, per-person and monthly standing") { db in
+            try db.execute(sql: SQLiteStandingSchema.v5)
+        }
         return migrator
     }
 

@@ -24,6 +24,8 @@ struct LedgerBenchmark {
         var shellTotalsSeconds: Double
         var totalsRatioToShell: Double
         var persons: Int
+        /// One person's progress (their entries read by index, then the projection), over 1,000 persons.
+        var personProgress: PersonProgressTiming
     }
 
     static let persons = 20_000
@@ -90,6 +92,9 @@ struct LedgerBenchmark {
         let personSeconds = try await time { _ = try await ledger.personTotals() }
         let monthlySeconds = try await time { _ = try await ledger.monthlyTotals(utcOffsetSeconds: 10_800) }
 
+        progress("one person's progress, 1,000 persons…")
+        let personProgress = try await PersonProgressTiming.measure(on: ledger, persons: 1_000)
+
         progress("the same rows through the sqlite3 shell…")
         let shell = try ShellBaseline(folder: folder, database: shellPath, source: ledgerPath)
         let shellInsert = try shell.insertSeconds()
@@ -100,7 +105,47 @@ struct LedgerBenchmark {
             shellRowsPerSecond: Double(entries) / shellInsert, appendRatioToShell: shellInsert / appendSeconds,
             reimportSeconds: reimportSeconds, reimportRowsPerSecond: Double(entries) / reimportSeconds,
             personTotalsSeconds: personSeconds, monthlyTotalsSeconds: monthlySeconds, shellTotalsSeconds: shellTotals,
-            totalsRatioToShell: shellTotals / (personSeconds + monthlySeconds), persons: Self.persons)
+            totalsRatioToShell: shellTotals / (personSeconds + monthlySeconds), persons: Self.persons,
+            personProgress: personProgress)
+    }
+}
+
+/// The time to read one person's entries and judge their route, p50 and p95 over many persons.
+struct PersonProgressTiming: Encodable {
+    var persons: Int
+    var p50Milliseconds: Double
+    var p95Milliseconds: Double
+    var maxMilliseconds: Double
+
+    /// A free-choice 72-hour program over every module, the route starting before the generated
+    /// credits.
+    static let program = Program(
+        id: "PK-72", title: "bench", kind: .freeChoice(allowed: nil), targetHours: CreditHours(72))
+
+    static func route(of person: PersonID) -> Route {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 10_800)!
+        return program.openRoute(
+            id: RouteID("PK-72/\(person)"), for: person, start: Date(timeIntervalSince1970: 1_735_000_000),
+            calendar: calendar)
+    }
+
+    static func measure(on ledger: any LedgerStore, persons count: Int) async throws -> PersonProgressTiming {
+        let now = Date()
+        var samples: [Double] = []
+        for index in 0..<count {
+            let person = PersonID("P\((index * 7_919) % LedgerBenchmark.persons)")
+            let route = route(of: person)
+            let seconds = try await time {
+                let progress = try await ledger.projection(of: person).progress(of: route, program: program, asOf: now)
+                guard progress.hoursCredited.value > 0 else { throw BenchError("\(person) has no credited hours") }
+            }
+            samples.append(seconds * 1_000)
+        }
+        samples.sort()
+        return PersonProgressTiming(
+            persons: count, p50Milliseconds: samples[samples.count / 2],
+            p95Milliseconds: samples[min(samples.count - 1, samples.count * 95 / 100)], maxMilliseconds: samples.last!)
     }
 }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The physical reference: the `sqlite3` command-line shell inserting the same rows into the same
-/// schema (the INSERT statements of `.mode insert`, read in one transaction) and computing the
-/// same totals.
+/// schema (the INSERT statements of `.mode insert`, read in one transaction; the schema's triggers
+/// keep the standing tables, as they do for the bridge) and computing the same totals from the
+/// entries, as the bridge did before it kept them.
 struct ShellBaseline {
     let folder: URL
     let database: String
@@ -20,7 +21,7 @@ struct ShellBaseline {
         try shell(database, ".read \(folder.appendingPathComponent("bench-schema.sql").path)")
         try shell(
             database,
-            "ATTACH '\(source)' AS src; INSERT INTO persons SELECT * FROM src.persons; INSERT INTO batches SELECT * FROM src.batches;"
+            "ATTACH '\(source)' AS src; INSERT INTO persons SELECT * FROM src.persons; INSERT INTO batches SELECT * FROM src.batches; INSERT INTO ledger_settings SELECT * FROM src.ledger_settings;"
         )
     }
 

@@ -7,7 +7,8 @@ struct BridgeBench: AsyncParsableCommand {
         commandName: "bridge-bench",
         abstract: "Benchmarks (run a release build: swift run -c release bridge-bench …).",
         subcommands: [
-            LedgerBench.self, SyncBench.self, JSONBench.self, MappingsBench.self, SyncSideCommand.self,
+            LedgerBench.self, ScaleBench.self, SyncBench.self, JSONBench.self, MappingsBench.self,
+            SyncSideCommand.self,
         ])
 }
 
@@ -116,7 +117,70 @@ struct LedgerBench: AsyncParsableCommand {
             | append (entries/s) | \(f(figures.bridgeEntriesPerSecond, 0)) | \(f(figures.shellRowsPerSecond, 0)) | \(f(figures.appendRatioToShell)) |
             | re-import of existing keys (rows/s) | \(f(figures.reimportRowsPerSecond, 0)) | | |
             | totals per person + month × form × category (s) | \(f(figures.personTotalsSeconds + figures.monthlyTotalsSeconds, 3)) | \(f(figures.shellTotalsSeconds, 3)) | \(f(figures.totalsRatioToShell)) |
+            | totals per person alone (s) | \(f(figures.personTotalsSeconds, 3)) | | |
+            | totals by month × form × category alone (s) | \(f(figures.monthlyTotalsSeconds, 3)) | | |
+            | one person's progress, p50 / p95 over \(figures.personProgress.persons) persons (ms) | \(f(figures.personProgress.p50Milliseconds, 3)) / \(f(figures.personProgress.p95Milliseconds, 3)) | | |
             """)
+    }
+}
+
+struct ScaleBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale",
+        abstract: "A 1,000,000-entry, 20,000-person SQLite ledger: a sync with nothing new, one person's progress, every report.",
+        discussion: """
+            The sync is measured on its ledger side (the duplicate check of one completion per person, \
+            then the route update of a run that wrote nothing), next to the route update over every \
+            entry that each sync did before. Each report runs in a `moodle-bridge` process of its own \
+            (built beside bridge-bench: swift build -c release --product moodle-bridge).
+            """)
+
+    @Option(help: "How many entries the ledger holds.") var entries = 1_000_000
+    @Option(help: "Where to put the ledger, the mapping files and the reports.") var folder = ".build/bench"
+    @Option(help: "The moodle-bridge binary (default: the one beside bridge-bench).") var bridge: String?
+    @Flag(help: "Reuse the scale ledger an earlier run left in the folder.") var reuseLedger = false
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func run() async throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let bridgeURL = bridge.map { URL(fileURLWithPath: $0) }
+            ?? executable.deletingLastPathComponent().appendingPathComponent("moodle-bridge")
+        guard FileManager.default.isExecutableFile(atPath: bridgeURL.path) else {
+            throw BenchError("no moodle-bridge at \(bridgeURL.path); build it or pass --bridge")
+        }
+        let figures = try await ScaleBenchmark(
+            entries: entries, folder: URL(fileURLWithPath: folder), bridge: bridgeURL, reuseLedger: reuseLedger
+        ).run { if !json { print($0) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            return
+        }
+        func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+        func mb(_ bytes: Int) -> String { f(Double(bytes) / 1_048_576, 0) + " MB" }
+        print(
+            """
+
+            SQLite ledger of \(figures.entries) entries, \(figures.persons) persons, \(figures.routes) routes (built in \(f(figures.buildSeconds, 1)) s)
+
+            | measure | MoodleBridge | before (same run) | target |
+            |---|---|---|---|
+            | sync with nothing new, ledger side (s) | \(f(figures.syncLedgerSeconds, 3)) | \(f(figures.duplicateCheckSeconds + figures.fullRouteUpdateSeconds, 3)) | < 5 |
+            | — duplicate check, \(figures.duplicateChecks) completions (s) | \(f(figures.duplicateCheckSeconds, 3)) | | |
+            | — route update (s) | \(f(figures.routeUpdateSeconds, 3)) | \(f(figures.fullRouteUpdateSeconds, 3)) (every entry) | |
+            | one person's progress, p50 / p95 (ms) | \(f(figures.personProgress.p50Milliseconds, 3)) / \(f(figures.personProgress.p95Milliseconds, 3)) | | < 5 |
+
+            Reports, each in a moodle-bridge process of its own (bridge-bench's own peak when they started: \(mb(figures.benchPeakMemoryBeforeReports))):
+
+            | report | wall s | peak memory | output | exit | target |
+            |---|---|---|---|---|---|
+            """)
+        for report in figures.reports {
+            print(
+                "| \(report.kind) | \(f(report.wallSeconds)) | \(mb(report.peakMemoryBytes)) | \(f(Double(report.outputBytes) / 1_048_576, 1)) MB | \(report.exitStatus) | < 10 s, < 500 MB |"
+            )
+        }
     }
 }
 

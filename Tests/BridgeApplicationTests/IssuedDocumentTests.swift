@@ -64,7 +64,7 @@ struct IssuedDocumentTests {
     @Test("an issued certificate survives a reversal and a sync, listed as issued with its hours, with a finding")
     func survivesReversal() async throws {
         let (fixture, document) = try await issuedCertificate()
-        let reversal = try await ReverseCredit(ledger: fixture.opener, now: fixture.now).run(
+        let reversal = try await ReverseCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
             .init(entry: "E3", document: "приказ 6", operator: "Петрова", reason: "ошибка"))
         #expect(
             reversal.documents.map(\.description) == [

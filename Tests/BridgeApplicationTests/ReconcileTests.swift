@@ -21,7 +21,7 @@ struct ReconcileTests {
             LedgerBatch(
                 id: "b1", kind: .sync, actor: "ripk", description: "", recordedAt: fixture.now,
                 entries: [credit("k1"), credit("k2")]))
-        _ = try await ReverseCredit(ledger: fixture.opener, now: fixture.now).run(
+        _ = try await ReverseCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
             .init(entry: "E2", document: "приказ", operator: "Петрова", reason: "ошибка"))
         let reconcile = Reconcile(
             mapping: fixture.mapping, ledger: fixture.opener, connect: { _ in throw Unreachable() }, now: fixture.now)

@@ -23,7 +23,7 @@ struct RehourCreditsTests {
                 dryRun: dryRun))
     }
 
-    func standing(_ fixture: Fixture) async throws -> [LedgerEntry] {
+    func standing(_ fixture: Fixture) async throws -> [StandingCredit] {
         try await LedgerSnapshot.read(from: fixture.ledger).standingCredits
     }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite("Reverse a credit")
 struct ReverseCreditTests {
     func reverse(_ entry: String, _ fixture: Fixture) async throws -> ReverseCredit.Result {
-        try await ReverseCredit(ledger: fixture.opener, now: fixture.now).run(
+        try await ReverseCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
             .init(entry: entry, document: "приказ 6", operator: "Петрова", reason: "ошибка"))
     }
 

@@ -132,6 +132,18 @@ struct LedgerCommandTests {
         #expect(outcome.stdout.contains("entry E2 (number 2 in ledger order) does not match its hash"))
     }
 
+    @Test("ledger verify finds a per-person total changed by hand, names the table, and exits 2")
+    func verifyAfterStandingEdit() async throws {
+        let sheet = try write("sheet.csv", goodSheet)
+        _ = try await run(["ledger", "import", sheet])
+        #expect(try await run(["ledger", "verify"]).status == 0)
+        let queue = try DatabaseQueue(path: ledger)
+        try await queue.write { db in try db.execute(sql: "UPDATE person_totals SET hours = hours + 36") }
+        let outcome = try await run(["ledger", "verify"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.contains("the table person_totals does not match the entries"))
+    }
+
     @Test("a credit added by hand, then reversed")
     func addAndReverse() async throws {
         let add = [

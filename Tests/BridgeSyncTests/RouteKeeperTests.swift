@@ -91,4 +91,30 @@ struct RouteKeeperTests {
         // Only the credit inside the route's window counts.
         #expect(try await ledger.routes(person: "p1").first?.hoursCredited == 36)
     }
+
+    @Test("a pass for some persons judges only their routes, and every open route the moment has expired")
+    func incrementalPass() async throws {
+        let ledger = try await ledger([
+            credit("m1", 36, on: "2026-02-10"), credit("m2", 36, on: "2026-03-10"),
+            credit("m1", 36, on: "2026-02-11", person: "p2"),
+        ])
+        let keeper = RouteKeeper(mapping: mapping(automatic: false), timeZone: moscow)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = moscow
+        let program = try #require(mapping(automatic: false).program("PK-72"))
+        try await ledger.openRoutes([
+            program.openRoute(id: "r1", for: "p1", start: day("2026-02-01", hour: 0), calendar: calendar),
+            program.openRoute(id: "r2", for: "p2", start: day("2026-02-01", hour: 0), calendar: calendar),
+        ])
+        let outcome = try await keeper.update(ledger: ledger, now: day("2026-05-01"), persons: ["p1"])
+        #expect(outcome == .init(completed: 1, open: 1))
+        #expect(try await ledger.routes(person: "p1").first?.status == .completed)
+        // p2 was not judged: the route keeps the verdict it was opened with.
+        #expect(try await ledger.routes(person: "p2").first?.hoursCredited == 0)
+        // Past the deadline p2's open route is judged although none of p2's credits changed.
+        let later = try await keeper.update(ledger: ledger, now: day("2026-08-02"), persons: [])
+        #expect(later == .init(completed: 1, expired: 1))
+        let expired = try #require(try await ledger.routes(person: "p2").first)
+        #expect(expired.status == .expired && expired.hoursCredited == 36)
+    }
 }

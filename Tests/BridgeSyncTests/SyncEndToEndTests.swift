@@ -255,7 +255,7 @@ struct SyncEndToEndTests {
             guard case .moodle(_, let course, let user) = entry.source else { return (0, 0) }
             return (course, user)
         }
-        let reverseCredit = ReverseCredit(ledger: { ledger })
+        let reverseCredit = ReverseCredit(mapping: region.mapping, ledger: { ledger })
         func reverseByHand(_ entry: LedgerEntry) async throws {
             _ = try await reverseCredit.run(
                 .init(entry: entry.id.rawValue, document: "приказ 6", operator: "Петрова", reason: "ошибка"))

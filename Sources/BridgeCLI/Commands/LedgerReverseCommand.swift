@@ -17,7 +17,7 @@ struct LedgerReverseCommand: AsyncParsableCommand {
     @Option(help: "Why the credit is cancelled.") var reason: String
 
     func run() async throws {
-        let result = try await ReverseCredit(ledger: options.opener(.existing))
+        let result = try await ReverseCredit(mapping: try options.loadMapping(), ledger: options.opener(.existing))
             .run(.init(entry: entry, document: document, operator: self.operator, reason: reason))
         print("Reversed \(result.credit.id) (\(result.credit.module), \(result.credit.hours.value) h).")
         for document in result.documents {

@@ -78,7 +78,15 @@ struct ReportCommand: AsyncParsableCommand {
             throw CLIError(error.description)
         }
         let ledger = try await options.openLedger(.existing)
-        let snapshot = try await LedgerSnapshot.read(from: ledger)
+        // The reconciliation reads the ledger through its use case; here it needs only the persons
+        // (for the criteria and the heading), and a second copy of the standing credits would
+        // double its memory on a large ledger.
+        let snapshot =
+            kind == .reconciliation
+            ? LedgerSnapshot(
+                persons: try await ledger.persons(), projection: LedgerProjection(standingCredits: []), routes: [],
+                documents: [])
+            : try await LedgerSnapshot.read(from: ledger)
         let now = Date()
         var context = ReportContext(mapping: mapping, asOf: now)
         if let day = criteria.asOf { context.asOf = context.endOfDay(day) }

@@ -36,13 +36,22 @@ public struct Accumulator: Sendable {
     public func progress(
         of route: Route, entries: some Sequence<LedgerEntry>, asOf: Date
     ) -> RouteProgress {
-        let ledger = DeduplicatedEntries(entries.filter { $0.person == route.person })
+        LedgerProjection(entries: entries.filter { $0.person == route.person })
+            .progress(of: route, program: program, asOf: asOf)
+    }
+
+    /// Computes the route's progress from the person's credits, given in canonical order
+    /// (``StandingCredit/canonicallyBefore(_:_:)``); `reversal` names the reversal that cancels a
+    /// credit, if one does. ``LedgerProjection`` calls it.
+    func progress(
+        of route: Route, credits: [StandingCredit], reversal: (EntryID) -> EntryID?, asOf: Date
+    ) -> RouteProgress {
         var tally = Tally(program: program)
         var ignored: [IgnoredCredit] = []
 
-        for credit in ledger.credits {
-            if let reason = reasonToIgnore(credit, route: route, asOf: asOf, ledger: ledger, tally: tally) {
-                ignored.append(IgnoredCredit(entry: credit.id, module: credit.module, reason: reason))
+        for credit in credits where credit.person == route.person {
+            if let reason = reasonToIgnore(credit, route: route, asOf: asOf, reversal: reversal, tally: tally) {
+                ignored.append(IgnoredCredit(entry: credit.entry, module: credit.module, reason: reason))
             } else {
                 tally.count(credit)
             }
@@ -59,14 +68,14 @@ public struct Accumulator: Sendable {
         return RouteProgress(
             route: route.id, status: status, counted: tally.counted, hoursCredited: tally.hours,
             remaining: max(.zero, program.targetHours - tally.hours),
-            completedAt: tally.completion?.occurredAt, completingEntry: tally.completion?.id,
+            completedAt: tally.completion?.occurredAt, completingEntry: tally.completion?.entry,
             missingModules: tally.missingModules, statement: statement, ignored: ignored)
     }
 
     private func reasonToIgnore(
-        _ credit: LedgerEntry, route: Route, asOf: Date, ledger: DeduplicatedEntries, tally: Tally
+        _ credit: StandingCredit, route: Route, asOf: Date, reversal: (EntryID) -> EntryID?, tally: Tally
     ) -> IgnoredCredit.Reason? {
-        if let reversal = ledger.reversal(of: credit.id) { return .reversed(by: reversal) }
+        if let reversal = reversal(credit.entry) { return .reversed(by: reversal) }
         if credit.occurredAt > asOf { return .notYetOccurred }
         if !route.contains(credit.occurredAt) { return .outsideWindow }
         if !program.includes(credit.module) { return .notInProgram }

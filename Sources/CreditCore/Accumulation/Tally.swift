@@ -5,7 +5,7 @@ struct Tally {
     let program: Program
     private(set) var counted: [CountedCredit] = []
     private(set) var hours: CreditHours = .zero
-    private(set) var completion: LedgerEntry?
+    private(set) var completion: StandingCredit?
     private var entryByModule: [ModuleID: EntryID] = [:]
 
     init(program: Program) {
@@ -27,12 +27,12 @@ struct Tally {
         return modules.filter { entryByModule[$0] == nil }
     }
 
-    mutating func count(_ credit: LedgerEntry) {
+    mutating func count(_ credit: StandingCredit) {
         counted.append(
             CountedCredit(
-                entry: credit.id, module: credit.module, hours: credit.hours, form: credit.form,
+                entry: credit.entry, module: credit.module, hours: credit.hours, form: credit.form,
                 occurredAt: credit.occurredAt))
-        entryByModule[credit.module] = credit.id
+        entryByModule[credit.module] = credit.entry
         hours = hours + credit.hours
         if completion == nil, isComplete { completion = credit }
     }

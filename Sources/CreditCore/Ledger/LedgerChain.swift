@@ -68,6 +68,9 @@ public struct LedgerVerification: Hashable, Sendable {
         case entriesMissing(expected: Int, found: Int)
         /// The recorded head does not match the last entry.
         case headMismatch
+        /// A table the ledger keeps beside its entries (standing credits, per-person totals, month
+        /// rows) does not match what the entries give.
+        case derivedStateDiffers(table: String, detail: String)
 
         public var description: String {
             switch self {
@@ -77,6 +80,8 @@ public struct LedgerVerification: Hashable, Sendable {
                 "the ledger should hold \(expected) entries but holds \(found): entries at its end were removed outside MoodleBridge"
             case .headMismatch:
                 "the ledger's recorded head does not match its last entry: it was changed outside MoodleBridge"
+            case .derivedStateDiffers(let table, let detail):
+                "the table \(table) does not match the entries: \(detail); it was changed outside MoodleBridge"
             }
         }
     }

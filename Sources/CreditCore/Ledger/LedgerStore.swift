@@ -14,6 +14,10 @@ public protocol LedgerStore: Sendable {
     /// Entries in ledger order, all or one person's.
     func entries(person: PersonID?) async throws -> [LedgerEntry]
 
+    /// The entries appended after the first `count` ones, in ledger order: what a run wrote, given
+    /// ``entryCount()`` before it.
+    func entries(after count: Int) async throws -> [LedgerEntry]
+
     /// How many entries the ledger holds.
     func entryCount() async throws -> Int
 
@@ -70,14 +74,20 @@ public protocol LedgerStore: Sendable {
     /// Issued documents in the order they were issued, each with what it certifies as issued.
     func documents() async throws -> [IssuedDocument]
 
-    /// Checks the hash chain over every entry.
+    /// Checks the hash chain over every entry, then the materialised standing state (see
+    /// ``MaterialisedStanding``) against the ``LedgerProjection`` of the same entries.
     func verify() async throws -> LedgerVerification
 
-    /// Per person: modules credited (each module once, reversals removed) and their hours.
-    func personTotals() async throws -> [PersonTotal]
+    /// The materialised standing credits (credits no reversal cancels), all or one person's, in no
+    /// particular order. Written in the append transaction together with the entries.
+    func standingCredits(person: PersonID?) async throws -> [StandingCredit]
 
-    /// Credits by month (in the given time zone offset), form and learner category.
-    func monthlyTotals(utcOffsetSeconds: Int) async throws -> [MonthlyTotal]
+    /// The materialised per-person totals: modules credited (each once) and their hours, by person.
+    func standingTotals() async throws -> [PersonTotal]
+
+    /// The materialised month × form × person rows of the standing credits, with the offset from UTC
+    /// their months are counted at.
+    func standingMonths() async throws -> StandingMonths
 }
 
 /// A route as the ledger keeps it, with the last verdict recorded.

@@ -27,13 +27,4 @@ public enum Reversal {
         }
         return nil
     }
-
-    /// The ids of the credits some entry of `entries` reverses.
-    public static func reversedCredits(in entries: [LedgerEntry]) -> Set<EntryID> {
-        Set(
-            entries.compactMap { entry -> EntryID? in
-                if case .reversal(let target) = entry.kind { return target }
-                return nil
-            })
-    }
 }

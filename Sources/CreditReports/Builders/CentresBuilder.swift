@@ -19,7 +19,7 @@ public struct CentresBuilder: Sendable {
 
     private struct Tally {
         var learners: Set<PersonID> = []
-        var modules: Set<String> = []
+        var modules = 0
         var hours = CreditHours.zero
         var routes: [RouteProgress.Status: Int] = [:]
     }
@@ -31,15 +31,20 @@ public struct CentresBuilder: Sendable {
     ) -> ReportTable {
         let persons = snapshot.personByID
         var tallies: [CentreID?: Tally] = [:]
-        for credit in snapshot.standingCredits(asOf: context.asOf).sorted(by: { $0.occurredAt < $1.occurredAt })
-        where filter.includes(source: credit.source) && filter.includes(context.day(credit.occurredAt)) {
-            let person = persons[credit.person]
-            guard filter.includes(person, id: credit.person) else { continue }
-            var tally = tallies[person?.centre] ?? Tally()
-            tally.learners.insert(credit.person)
-            if tally.modules.insert("\(credit.person.rawValue)\u{1F}\(credit.module.rawValue)").inserted {
-                tally.hours = tally.hours + credit.hours
+        for id in snapshot.projection.persons {
+            let person = persons[id]
+            guard filter.includes(person, id: id) else { continue }
+            let credits = snapshot.projection.standingCredits(of: id).filter {
+                $0.occurredAt <= context.asOf && filter.includes(source: $0.source)
+                    && filter.includes(context.day($0.occurredAt))
             }
+            guard !credits.isEmpty else { continue }
+            // Each module once per learner, as the projection counts it.
+            let standing = PersonStanding(person: id, standingCredits: credits)
+            var tally = tallies[person?.centre] ?? Tally()
+            tally.learners.insert(id)
+            tally.modules += standing.modules.count
+            tally.hours = tally.hours + standing.hours
             tallies[person?.centre] = tally
         }
         for stored in snapshot.routes(at: context) {
@@ -59,7 +64,7 @@ public struct CentresBuilder: Sendable {
         for key in keys {
             let tally = tallies[key] ?? Tally()
             total.learners.formUnion(tally.learners)
-            total.modules.formUnion(tally.modules)
+            total.modules += tally.modules
             total.hours = total.hours + tally.hours
             for (status, count) in tally.routes { total.routes[status, default: 0] += count }
             let name: ReportCell =
@@ -80,7 +85,7 @@ public struct CentresBuilder: Sendable {
 
     private func cells(id: ReportCell, name: ReportCell, _ tally: Tally) -> [ReportCell] {
         [
-            id, name, .integer(tally.learners.count), .integer(tally.modules.count), .hours(tally.hours),
+            id, name, .integer(tally.learners.count), .integer(tally.modules), .hours(tally.hours),
             .integer(tally.routes[.completed] ?? 0), .integer(tally.routes[.open] ?? 0),
             .integer(tally.routes[.expired] ?? 0),
         ]

@@ -23,17 +23,17 @@ public struct CreditSheetBuilder: Sendable {
         person id: PersonID, snapshot: LedgerSnapshot, context: ReportContext, filter: ReportFilter = ReportFilter()
     ) throws -> ReportTable {
         guard let person = snapshot.personByID[id] else { throw ReportError.unknownPerson(id) }
-        let credits = snapshot.standingCredits(asOf: context.asOf)
+        let credits = snapshot.projection.standingCredits(of: id)
             .filter {
-                $0.person == id && filter.includes(source: $0.source) && filter.includes(context.day($0.occurredAt))
+                $0.occurredAt <= context.asOf && filter.includes(source: $0.source)
+                    && filter.includes(context.day($0.occurredAt))
             }
-            .sorted { ($0.occurredAt, $0.module, $0.id) < ($1.occurredAt, $1.module, $1.id) }
+            .sorted { ($0.occurredAt, $0.module, $0.entry) < ($1.occurredAt, $1.module, $1.entry) }
         let routes = snapshot.routes(at: context)
         let route = routes.filter { $0.route.person == id }.max { $0.route.start < $1.route.start }
         let progress = route.flatMap { stored in
             context.mapping.program(stored.route.program).map {
-                Accumulator(program: $0).progress(
-                    of: stored.route, entries: snapshot.entries.filter { $0.person == id }, asOf: context.asOf)
+                snapshot.projection.progress(of: stored.route, program: $0, asOf: context.asOf)
             }
         }
         let countedEntries = Set(progress?.counted.map(\.entry) ?? [])
@@ -42,7 +42,7 @@ public struct CreditSheetBuilder: Sendable {
         var total = CreditHours.zero
         let rows: [[ReportCell]] = credits.map { credit in
             if seenModules.insert(credit.module).inserted { total = total + credit.hours }
-            let counted = countedEntries.contains(credit.id)
+            let counted = countedEntries.contains(credit.entry)
             return [
                 .date(context.day(credit.occurredAt)), .text(credit.module.rawValue),
                 .text(context.title(of: credit.module)), .label(LabelTexts.form(credit.form)), .hours(credit.hours),

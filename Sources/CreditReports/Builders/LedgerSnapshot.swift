@@ -1,18 +1,20 @@
 import CreditCore
 import Foundation
 
-/// What the report builders read from a ledger, read once so every builder is a pure function of it.
+/// What the report builders read from a ledger, read once so every builder is a pure function of it:
+/// the persons, the ``LedgerProjection`` of the ledger's standing credits (the ledger keeps them
+/// materialised, so a report never loads every entry), the routes and the documents.
 public struct LedgerSnapshot: Sendable {
     public var persons: [Person]
-    public var entries: [LedgerEntry]
+    public var projection: LedgerProjection
     public var routes: [StoredRoute]
     public var documents: [IssuedDocument]
 
     public init(
-        persons: [Person], entries: [LedgerEntry], routes: [StoredRoute], documents: [IssuedDocument]
+        persons: [Person], projection: LedgerProjection, routes: [StoredRoute], documents: [IssuedDocument]
     ) {
         self.persons = persons
-        self.entries = entries
+        self.projection = projection
         self.routes = routes
         self.documents = documents
     }
@@ -20,7 +22,8 @@ public struct LedgerSnapshot: Sendable {
     /// Reads everything the reports need from `ledger`.
     public static func read(from ledger: any LedgerStore) async throws -> LedgerSnapshot {
         LedgerSnapshot(
-            persons: try await ledger.persons(), entries: try await ledger.entries(person: nil),
+            persons: try await ledger.persons(),
+            projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: nil)),
             routes: try await ledger.routes(person: nil), documents: try await ledger.documents())
     }
 
@@ -29,15 +32,8 @@ public struct LedgerSnapshot: Sendable {
         Dictionary(persons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Credit entries that no reversal cancels, in ledger order.
-    public var standingCredits: [LedgerEntry] {
-        let reversed = Set(
-            entries.compactMap { entry -> EntryID? in
-                if case .reversal(let target) = entry.kind { return target }
-                return nil
-            })
-        return entries.filter { $0.isCredit && !reversed.contains($0.id) }
-    }
+    /// Credits that no reversal cancels, person by person.
+    public var standingCredits: [StandingCredit] { projection.standingCredits }
 
     /// The documents of one kind by route, the latest last; cancelled documents left out.
     public func documents(_ kind: DocumentRequest.Kind) -> [RouteID: IssuedDocument] {

@@ -39,14 +39,18 @@ public struct PlanBuilder: Sendable {
             planned[Cell(month: line.month, form: line.form, category: line.category), default: 0] += line.learners
         }
         var trained: [Cell: Set<PersonID>] = [:]
-        for credit in snapshot.standingCredits(asOf: context.asOf) where filter.includes(source: credit.source) {
-            let person = persons[credit.person]
-            guard filter.includes(person, id: credit.person) else { continue }
-            let day = context.day(credit.occurredAt)
-            let month = YearMonth(year: day.year, month: day.month)
-            guard includes(month, filter), filter.includes(day) else { continue }
-            let category = person?.category ?? context.mapping.organisation.defaultCategory
-            trained[Cell(month: month, form: credit.form, category: category), default: []].insert(credit.person)
+        // Person by person, so a large ledger's credits are never copied into one list.
+        for id in snapshot.projection.persons {
+            let person = persons[id]
+            guard filter.includes(person, id: id) else { continue }
+            for credit in snapshot.projection.standingCredits(of: id)
+            where credit.occurredAt <= context.asOf && filter.includes(source: credit.source) {
+                let day = context.day(credit.occurredAt)
+                let month = YearMonth(year: day.year, month: day.month)
+                guard includes(month, filter), filter.includes(day) else { continue }
+                let category = person?.category ?? context.mapping.organisation.defaultCategory
+                trained[Cell(month: month, form: credit.form, category: category), default: []].insert(id)
+            }
         }
         let cells = Set(planned.keys).union(trained.keys).sorted()
         let rows: [[ReportCell]] = cells.map { cell in

@@ -11,19 +11,17 @@ import Foundation
 ///   mapping no longer has keeps its recorded verdict).
 /// - Documents issued after the moment are not issued yet; a cancellation counts from its own issue.
 extension LedgerSnapshot {
-    /// Standing credits that occurred no later than `moment`, in ledger order.
-    public func standingCredits(asOf moment: Date) -> [LedgerEntry] {
+    /// Standing credits that occurred no later than `moment`, person by person.
+    public func standingCredits(asOf moment: Date) -> [StandingCredit] {
         standingCredits.filter { $0.occurredAt <= moment }
     }
 
     /// The routes begun by `context.asOf`, each with its verdict at that moment.
     public func routes(at context: ReportContext) -> [StoredRoute] {
-        let entriesByPerson = Dictionary(grouping: entries, by: \.person)
-        return routes.compactMap { stored in
+        routes.compactMap { stored in
             guard stored.route.start <= context.asOf else { return nil }
             guard let program = context.mapping.program(stored.route.program) else { return stored }
-            let progress = Accumulator(program: program).progress(
-                of: stored.route, entries: entriesByPerson[stored.route.person] ?? [], asOf: context.asOf)
+            let progress = projection.progress(of: stored.route, program: program, asOf: context.asOf)
             return StoredRoute(
                 route: stored.route, status: progress.status, hoursCredited: progress.hoursCredited,
                 completedAt: progress.completedAt)

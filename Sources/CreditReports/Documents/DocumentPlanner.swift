@@ -41,14 +41,12 @@ public struct DocumentPlanner: Sendable {
         of stored: StoredRoute, kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext
     ) -> DocumentContent? {
         guard let program = context.mapping.program(stored.route.program) else { return nil }
-        let entries = snapshot.entries.filter { $0.person == stored.route.person }
-        let accumulator = Accumulator(program: program)
         let credits: [CountedCredit]
         if kind == .statement {
-            let progress = accumulator.progress(of: stored.route, entries: entries, asOf: stored.route.deadline)
+            let progress = snapshot.projection.progress(of: stored.route, program: program, asOf: stored.route.deadline)
             credits = progress.statement?.modules ?? progress.counted
         } else {
-            credits = accumulator.progress(of: stored.route, entries: entries, asOf: context.asOf).counted
+            credits = snapshot.projection.progress(of: stored.route, program: program, asOf: context.asOf).counted
         }
         return DocumentContent(
             program: program.id, programTitle: program.title, programHours: program.targetHours,

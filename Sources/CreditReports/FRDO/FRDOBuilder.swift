@@ -141,9 +141,7 @@ public struct FRDOBuilder: Sendable {
     private func studyForm(of stored: StoredRoute, snapshot: LedgerSnapshot, context: ReportContext) -> String {
         var forms = Set<StudyForm>()
         if let program = context.mapping.program(stored.route.program) {
-            let progress = Accumulator(program: program).progress(
-                of: stored.route, entries: snapshot.entries.filter { $0.person == stored.route.person },
-                asOf: context.asOf)
+            let progress = snapshot.projection.progress(of: stored.route, program: program, asOf: context.asOf)
             forms = Set(progress.counted.map(\.form))
         }
         return Self.studyForm(forms)

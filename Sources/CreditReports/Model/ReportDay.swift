@@ -1,3 +1,4 @@
+import CreditCore
 import Foundation
 
 /// A calendar day, already placed in the region's time zone, so writers never convert dates.
@@ -14,10 +15,10 @@ public struct ReportDay: Hashable, Comparable, Sendable {
 
     /// The day `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        // The zone's offset at that moment, then arithmetic: a calendar object per date made reports
+        // over a large ledger spend seconds here.
+        let day = CivilDay(date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date))
+        self.init(year: day.year, month: day.month, day: day.day)
     }
 
     /// Parses `dd.MM.yyyy` or `yyyy-MM-dd`.

@@ -1,0 +1,29 @@
+import Foundation
+
+extension LedgerStore {
+    /// Per person: modules credited (each once, reversals removed) and their hours, from the
+    /// ledger's materialised per-person state.
+    public func personTotals() async throws -> [PersonTotal] {
+        try await standingTotals()
+    }
+
+    /// Standing credits by month (at the given offset from UTC), form and learner category (a
+    /// person the ledger does not know is a teacher): from the ledger's month rows when they are
+    /// counted at that offset, else from its standing credits.
+    public func monthlyTotals(utcOffsetSeconds: Int) async throws -> [MonthlyTotal] {
+        let categories = Dictionary(
+            try await persons().map { ($0.id, $0.category) }, uniquingKeysWith: { first, _ in first })
+        let months = try await standingMonths()
+        let rows =
+            months.utcOffsetSeconds == utcOffsetSeconds
+            ? months.rows
+            : LedgerProjection(standingCredits: try await standingCredits(person: nil))
+                .months(utcOffsetSeconds: utcOffsetSeconds)
+        return MonthlyTotal.totals(of: rows, category: { categories[$0] ?? .teacher })
+    }
+
+    /// The projection of one person's entries: their standing, and their routes' progress.
+    public func projection(of person: PersonID) async throws -> LedgerProjection {
+        LedgerProjection(entries: try await entries(person: person))
+    }
+}

@@ -1,0 +1,76 @@
+import CreditCore
+import Foundation
+import GRDB
+
+/// Reading the standing state the ledger keeps beside its entries (``SQLiteStandingSchema``).
+extension SQLiteLedger {
+    public func standingCredits(person: PersonID?) async throws -> [StandingCredit] {
+        try await writer.read { db in
+            try Self.standingCredits(
+                db, table: "standing_credits", where: person == nil ? "" : "WHERE person_id = ?",
+                arguments: StatementArguments(person.map { [$0.rawValue] } ?? []))
+        }
+    }
+
+    public func standingTotals() async throws -> [PersonTotal] {
+        try await writer.read { db in try Self.standingTotals(db) }
+    }
+
+    public func standingMonths() async throws -> StandingMonths {
+        try await writer.read { db in try Self.standingMonths(db) }
+    }
+
+    public func entries(after count: Int) async throws -> [LedgerEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM entries WHERE position > ? ORDER BY position", arguments: [count])
+                .map(Self.entry)
+        }
+    }
+
+    /// Everything the standing tables hold, for `verify`.
+    static func materialised(_ db: Database) throws -> MaterialisedStanding {
+        MaterialisedStanding(
+            credits: try standingCredits(db, table: "standing_credits", where: "", arguments: []),
+            modules: try standingCredits(db, table: "standing_modules", where: "", arguments: []),
+            totals: try standingTotals(db), months: try standingMonths(db))
+    }
+
+    private static func standingCredits(
+        _ db: Database, table: String, where condition: String, arguments: StatementArguments
+    ) throws -> [StandingCredit] {
+        var credits: [StandingCredit] = []
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT entry_id, person_id, module_id, hours, form, occurred_at, source FROM \(table) \(condition)",
+            arguments: arguments)
+        while let row = try cursor.next() {
+            credits.append(
+                StandingCredit(
+                    entry: EntryID(row[0] as String), person: PersonID(row[1] as String),
+                    module: ModuleID(row[2] as String), hours: CreditHours(row[3] as Int),
+                    form: StudyForm(rawValue: row[4]) ?? .distance, occurredAt: RowCoding.date(row[5]),
+                    source: EntrySource(canonicalText: row[6])))
+        }
+        return credits
+    }
+
+    private static func standingTotals(_ db: Database) throws -> [PersonTotal] {
+        try Row.fetchAll(db, sql: "SELECT person_id, modules, hours FROM person_totals ORDER BY person_id").map {
+            PersonTotal(person: PersonID($0[0] as String), modules: $0[1], hours: CreditHours($0[2] as Int))
+        }
+    }
+
+    private static func standingMonths(_ db: Database) throws -> StandingMonths {
+        let offset = try Int.fetchOne(db, sql: "SELECT month_utc_offset FROM ledger_settings") ?? 0
+        let rows = try Row.fetchAll(db, sql: "SELECT month, form, person_id, credits, hours FROM standing_months")
+            .compactMap { row -> MonthStanding? in
+                guard let month = YearMonth(row[0] as String), let form = StudyForm(rawValue: row[1]) else {
+                    return nil
+                }
+                return MonthStanding(
+                    key: MonthStanding.Key(month: month, form: form, person: PersonID(row[2] as String)),
+                    credits: row[3], hours: CreditHours(row[4] as Int))
+            }
+        return StandingMonths(utcOffsetSeconds: offset, rows: rows)
+    }
+}
