@@ -25,7 +25,7 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, SyncCommand.self, CheckCommand.self, RoutesCommand.self, LedgerCommand.self,
             ReportCommand.self, CertificatesCommand.self, PersonsCommand.self, MappingsCommand.self,
-            ServeCommand.self, FakeMoodleCommand.self,
+            ServeCommand.self, ConsoleCommand.self, StaffCommand.self, FakeMoodleCommand.self,
         ])
 
     public init() {}

@@ -26,6 +26,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case routesAndVerdicts
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
+    case staffAccountsAddListDisable
 
     public var testDescription: String { rawValue }
 
@@ -47,6 +48,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .routesAndVerdicts: try await routes(ledger)
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
+        case .staffAccountsAddListDisable: try await staffAccounts(ledger)
         }
     }
 
@@ -296,5 +298,23 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(try await ledger.person(kind: .moodleUser("ripk"), value: "4") == "p1")
         #expect(try await ledger.person(kind: .moodleUser("north"), value: "4") == nil)
         #expect(try await ledger.person(kind: .snils, value: "15597241899") == "p1")
+    }
+
+    private func staffAccounts(_ ledger: any LedgerStore) async throws {
+        let staff = try #require(ledger as? any StaffStore, "the backend keeps no staff accounts")
+        #expect(try await staff.staff().isEmpty)
+        let registrar = StaffMember(login: "ivanova", role: .registrar, passwordHash: "$2b$04$hash-one", createdAt: F.now)
+        #expect(try await staff.addStaff(registrar))
+        #expect(try await staff.addStaff(StaffMember(login: "admin", role: .admin, passwordHash: "h2", createdAt: F.now)))
+        // A taken login is refused and the first account stays as it was.
+        #expect(!(try await staff.addStaff(StaffMember(login: "ivanova", role: .admin, passwordHash: "x", createdAt: F.now))))
+        #expect(try await staff.staff().map(\.login) == ["admin", "ivanova"])
+        #expect(try await staff.staffMember(login: "ivanova") == registrar)
+        #expect(try await staff.staffMember(login: "nobody") == nil)
+        #expect(try await staff.disableStaff(login: "ivanova"))
+        #expect(!(try await staff.disableStaff(login: "nobody")))
+        let disabled = try await staff.staffMember(login: "ivanova")
+        #expect(disabled?.disabled == true && disabled?.role == .registrar && disabled?.passwordHash == registrar.passwordHash)
+        #expect(try await staff.staffMember(login: "admin")?.disabled == false)
     }
 }

@@ -8,6 +8,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v1: ledger, persons, routes, documents") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: staff accounts of the console") { db in
+            try db.execute(sql: staff)
+        }
         return migrator
     }
 
@@ -108,6 +111,17 @@ enum SQLiteMigrations {
         CREATE TABLE document_counters (
             year INTEGER PRIMARY KEY,
             last INTEGER NOT NULL
+        );
+        """
+
+    /// The console's staff accounts: a login, a role and a bcrypt hash; disabled, never deleted.
+    private static let staff = """
+        CREATE TABLE staff (
+            login TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0
         );
         """
 }
