@@ -116,7 +116,8 @@ public struct LearnerCard: Sendable {
             let url = config.map {
                 $0.baseURL.appendingPathComponent("course/view.php").absoluteString + "?id=\(courseID)"
             }
-            return .moodle(site: site.rawValue, siteName: config?.name ?? site.rawValue, courseID: courseID, courseURL: url)
+            return .moodle(
+                site: site.rawValue, siteName: config?.name ?? site.rawValue, courseID: courseID, courseURL: url)
         case .sheet(let file, let row): return .sheet(file: file, row: row)
         case .manual(let op, let document): return .manual(operator: op, document: document)
         }

@@ -40,12 +40,14 @@ public struct AddStaff: Sendable {
         guard let role = StaffRole(rawValue: input.role) else {
             throw ApplicationError(
                 .invalidValue,
-                "unknown role '\(input.role)'; the roles are \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown role '\(input.role)'; the roles are \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let password = input.password.trimmingCharacters(in: .newlines)
         guard password.count >= Self.minimumPasswordLength else {
             throw ApplicationError(
-                .invalidValue, "the password of \(login) is too short: at least \(Self.minimumPasswordLength) characters")
+                .invalidValue,
+                "the password of \(login) is too short: at least \(Self.minimumPasswordLength) characters")
         }
         // bcrypt reads at most 72 bytes: a longer password would be cut silently.
         guard password.utf8.count <= 72 else {

@@ -86,7 +86,9 @@ struct LearnerPagesTests {
         let dashboard = ConsoleDashboard(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
         let before = try await dashboard.run()
         #expect(before.awaitingCertificate.map(\.name) == ["Кузнецова Ирина Павловна"])
-        #expect(before.awaitingCertificate.first?.hours == 72 && before.awaitingCertificate.first?.completedOn == "2026-03-20")
+        #expect(
+            before.awaitingCertificate.first?.hours == 72
+                && before.awaitingCertificate.first?.completedOn == "2026-03-20")
         // Орлов's route opened on 15.12.2025 and lasts six months: its last day is 2026-06-14.
         #expect(before.expiringSoon.map(\.name) == ["Орлов Сергей"])
         #expect(before.expiringSoon.first?.lastDay == "2026-06-14")
@@ -117,7 +119,8 @@ struct LearnerPagesTests {
                             source: .moodle(site: SiteID(site), courseID: 2, userID: 4), idempotencyKey: "k-\(id)")
                     ]))
         }
-        let result = try await ConsoleDashboard(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run()
+        let result = try await ConsoleDashboard(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
+            .run()
         #expect(result.lastSyncs.map(\.site) == ["mmc", "ripk"])
         #expect(result.lastSyncs.map(\.recordedAt) == ["2026-05-02 03:00", "2026-05-20 03:00"])
         #expect(result.lastSyncs.allSatisfy { $0.written == 1 })

@@ -15,7 +15,9 @@ struct StaffAccountsTests {
         func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
     }
 
-    func add(_ login: String, _ role: String, _ password: String = "correct horse battery", _ fixture: Fixture)
+    func add(
+        _ login: String, _ role: String, password: String = "correct horse battery", _ fixture: Fixture
+    )
         async throws -> StaffMember
     {
         try await AddStaff(staff: fixture.staff, now: fixture.now, cost: 4).run(
@@ -41,7 +43,7 @@ struct StaffAccountsTests {
         let fixture = try Fixture()
         let role = await fixture.refusal { try await add("petrov", "boss", fixture) }
         #expect(role?.message == "unknown role 'boss'; the roles are viewer, registrar, admin")
-        let short = await fixture.refusal { try await add("petrov", "viewer", "short", fixture) }
+        let short = await fixture.refusal { try await add("petrov", "viewer", password: "short", fixture) }
         #expect(short?.message == "the password of petrov is too short: at least 10 characters")
         let login = await fixture.refusal { try await add("пётр ов", "viewer", fixture) }
         #expect(login?.kind == .invalidStaff)
@@ -60,7 +62,8 @@ struct StaffAccountsTests {
         #expect(try await CurrentStaff(staff: fixture.staff).run(login: "ivanova") == nil)
         #expect(try await CurrentStaff(staff: fixture.staff).run(login: "admin")?.role == .admin)
         let signIn = SignIn(staff: fixture.staff, throttle: LoginThrottle())
-        #expect(try await signIn.run(login: "ivanova", password: "correct horse battery", address: "10.0.0.1") == .refused)
+        #expect(
+            try await signIn.run(login: "ivanova", password: "correct horse battery", address: "10.0.0.1") == .refused)
     }
 
     @Test("sign-in: the right password signs in; a wrong one or an unknown login is refused alike")
@@ -68,7 +71,9 @@ struct StaffAccountsTests {
         let fixture = try Fixture()
         let member = try await add("ivanova", "registrar", fixture)
         let signIn = SignIn(staff: fixture.staff, throttle: LoginThrottle())
-        #expect(try await signIn.run(login: "ivanova", password: "correct horse battery", address: "a") == .signedIn(member))
+        #expect(
+            try await signIn.run(login: "ivanova", password: "correct horse battery", address: "a") == .signedIn(member)
+        )
         #expect(try await signIn.run(login: "ivanova", password: "wrong password!", address: "a") == .refused)
         #expect(try await signIn.run(login: "nobody", password: "correct horse battery", address: "a") == .refused)
     }
@@ -87,7 +92,9 @@ struct StaffAccountsTests {
         let locked = try await signIn.run(login: "ivanova", password: "correct horse battery", address: "10.0.0.9")
         #expect(locked == .throttled(until: fixture.now.addingTimeInterval(900)))
         clock.advance(901)
-        #expect(try await signIn.run(login: "ivanova", password: "correct horse battery", address: "10.0.0.9") == .signedIn(member))
+        #expect(
+            try await signIn.run(login: "ivanova", password: "correct horse battery", address: "10.0.0.9")
+                == .signedIn(member))
     }
 
     @Test("failures from one address across many logins lock that address, not the others")
@@ -105,12 +112,15 @@ struct StaffAccountsTests {
             Issue.record("expected the address to be throttled, got \(blocked)")
             return
         }
-        #expect(try await signIn.run(login: "ivanova", password: "correct horse battery", address: "198.51.100.7") == .signedIn(member))
+        #expect(
+            try await signIn.run(login: "ivanova", password: "correct horse battery", address: "198.51.100.7")
+                == .signedIn(member))
     }
 
     @Test("roles: a viewer reads, a registrar also writes records, an administrator also manages staff")
     func roles() {
-        #expect(StaffRole.viewer.may(.read) && !StaffRole.viewer.may(.writeRecords) && !StaffRole.viewer.may(.manageStaff))
+        #expect(
+            StaffRole.viewer.may(.read) && !StaffRole.viewer.may(.writeRecords) && !StaffRole.viewer.may(.manageStaff))
         #expect(StaffRole.registrar.may(.read) && StaffRole.registrar.may(.writeRecords))
         #expect(!StaffRole.registrar.may(.manageStaff))
         #expect(StaffAction.allCases.allSatisfy { StaffRole.admin.may($0) })

@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LedgerSQLite
+import NIOCore
 import Testing
 
 /// The example region's mapping files, an in-memory ledger with three staff accounts (admin,
@@ -31,8 +32,8 @@ struct ConsoleHarness {
         mapping = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings")).mapping
         let ledger = try ledger ?? SQLiteLedger()
         self.ledger = ledger
-        for (login, role) in [("admin", "admin"), ("registrar", "registrar"), ("viewer", "viewer")]
-        where try await ledger.staffMember(login: login) == nil {
+        for (login, role) in [("admin", "admin"), ("registrar", "registrar"), ("viewer", "viewer")] {
+            guard try await ledger.staffMember(login: login) == nil else { continue }
             _ = try await AddStaff(staff: { ledger }, now: Self.now, cost: 4).run(
                 .init(login: login, role: role, password: Self.password))
         }
@@ -44,7 +45,7 @@ struct ConsoleHarness {
 
     /// Runs `body` against the console in process (no network), or on a loopback port (`.live`).
     func test<Value: Sendable>(
-        _ setup: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol) async throws -> Value
+        _ setup: TestingSetup = .router, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         try await server.makeApplication().test(setup) { client in try await body(client) }
     }
@@ -81,7 +82,9 @@ struct ConsoleBrowser {
         return response
     }
 
-    mutating func upload(_ uri: String, file: String, contents: String, fields: [String: String]) async throws
+    mutating func upload(
+        _ uri: String, file: String, contents: String, fields: [String: String]
+    ) async throws
         -> TestResponse
     {
         let boundary = "----consoletest\(UUID().uuidString.prefix(8))"

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 
 @Suite("Console security, without a browser")
@@ -49,7 +50,8 @@ struct ConsoleSecurityTests {
         }
         let plain = try await sessionCookie(try await ConsoleHarness(), forwardedProto: nil)
         let attributes = Set(plain.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) })
-        #expect(attributes.contains("HttpOnly") && attributes.contains("SameSite=Strict") && attributes.contains("Path=/"))
+        #expect(
+            attributes.contains("HttpOnly") && attributes.contains("SameSite=Strict") && attributes.contains("Path=/"))
         #expect(!attributes.contains("Secure"))
         // A 64-hex-digit random token.
         let token = plain.split(separator: ";")[0].dropFirst("mb_session=".count)
@@ -134,7 +136,8 @@ struct ConsoleSecurityTests {
             let upload = try await viewer.upload(
                 "/sheets/check", file: "s.csv", contents: "СНИЛС;Фамилия;Имя;Модуль;Дата\n", fields: ["csrf": token])
             #expect(upload.status == .forbidden)
-            let commit = try await viewer.post("/sheets/commit", form: ["csrf": token, "contents": "", "file": "s.csv"])
+            let commit = try await viewer.post(
+                "/sheets/commit", form: ["csrf": token, "contents": "", "file": "s.csv"])
             #expect(commit.status == .forbidden)
             #expect(try await harness.ledger.documents().isEmpty)
             // The documents page offers the viewer no issue button.

@@ -1,9 +1,9 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import Testing
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Chromium and chromedriver on this machine, or why the browser tests cannot run.
 enum BrowserTools {
@@ -39,11 +39,14 @@ struct BrowserError: Error, CustomStringConvertible {
 }
 
 /// A headless Chromium driven over the W3C WebDriver protocol (plain HTTP and JSON to chromedriver).
+///
+/// The HTTP client is HummingbirdTesting's (SwiftNIO): Foundation's URLSession on Linux refuses
+/// chromedriver's answers, whose header lines have no space after the colon ("Failed writing header").
 final class WebDriver: @unchecked Sendable {
     private let process: Process
-    private let base: URL
+    private let port: Int
     private(set) var session = ""
-    static let elementKey = "element-6066-11e4-a52f-4ad146612ec5"
+    static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
     /// Starts chromedriver on a free port and opens a browser session.
     init() async throws {
@@ -55,7 +58,7 @@ final class WebDriver: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        base = URL(string: "http://127.0.0.1:\(port)")!
+        self.port = port
         var ready = false
         for _ in 0..<100 where !ready {
             if let status = try? await call("GET", "/status"), (status["ready"] as? Bool) == true {
@@ -65,7 +68,7 @@ final class WebDriver: @unchecked Sendable {
             }
         }
         guard ready else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw BrowserError("chromedriver did not start on port \(port)")
         }
         let capabilities: [String: Any] = [
@@ -84,9 +87,10 @@ final class WebDriver: @unchecked Sendable {
         ]
         do {
             let opened = try await call("POST", "/session", capabilities)
-            session = try #require(opened["sessionId"] as? String)
+            guard let id = opened["sessionId"] as? String else { throw BrowserError("chromedriver opened no session") }
+            session = id
         } catch {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw error
         }
     }
@@ -95,7 +99,8 @@ final class WebDriver: @unchecked Sendable {
     func quit() async {
         _ = try? await call("DELETE", "/session/\(session)")
         process.terminate()
-        process.waitUntilExit()
+        for _ in 0..<30 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     func open(_ url: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": url]) }
@@ -109,7 +114,7 @@ final class WebDriver: @unchecked Sendable {
         let found = try await value(
             "POST", "/session/\(session)/element", ["using": "css selector", "value": selector])
         guard let element = (found as? [String: Any])?[Self.elementKey] as? String else {
-            throw BrowserError("no element \(selector) on \(try await currentURL())")
+            throw BrowserError("no element \(selector) on \(try await currentURL()): \(String(describing: found))")
         }
         return element
     }
@@ -157,14 +162,18 @@ final class WebDriver: @unchecked Sendable {
     /// One WebDriver command; a WebDriver error becomes a thrown ``BrowserError``.
     @discardableResult
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        if ProcessInfo.processInfo.environment["WEBDRIVER_TRACE"] != nil {
+            FileHandle.standardError.write(Data("webdriver: \(method) \(path)\n".utf8))
         }
-        let (data, _) = try await URLSession.shared.data(for: request)
+        let payload = try body.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+        let request = TestClient.Request(
+            path, method: HTTPRequest.Method(rawValue: method)!, authority: "127.0.0.1:\(port)",
+            headers: [.contentType: "application/json"], body: payload)
+        let port = self.port
+        let response = try await TestClient.withClient(
+            host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(90))
+        ) { client in try await client.execute(request) }
+        let data = Data((response.body ?? ByteBuffer()).readableBytesView)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw BrowserError("chromedriver answered \(method) \(path) with no JSON object")
         }

@@ -18,7 +18,10 @@
                 try await PostgresLedger.execute(
                     """
                     DO $$ BEGIN
-                        IF (SELECT count(*) FROM schema_migrations) <> 1 THEN
+                        -- Versions 1…n, each recorded once, however many migrations there are.
+                        IF (SELECT count(*) FROM schema_migrations) <> (SELECT count(DISTINCT version) FROM schema_migrations)
+                            OR (SELECT count(*) FROM schema_migrations) <> (SELECT max(version) FROM schema_migrations)
+                            OR (SELECT count(*) FROM schema_migrations) < 2 THEN
                             RAISE EXCEPTION 'schema_migrations should hold one row per migration';
                         END IF;
                     END $$

@@ -61,8 +61,11 @@ struct StaffListCommand: AsyncParsableCommand {
         let stamp = ISO8601DateFormatter()
         for member in members {
             print(
-                [member.login, member.role.rawValue, member.disabled ? "disabled" : "active", stamp.string(from: member.createdAt)]
-                    .joined(separator: "\t"))
+                [
+                    member.login, member.role.rawValue, member.disabled ? "disabled" : "active",
+                    stamp.string(from: member.createdAt),
+                ]
+                .joined(separator: "\t"))
         }
     }
 }

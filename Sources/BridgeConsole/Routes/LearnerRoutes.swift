@@ -62,11 +62,15 @@ struct LearnerRoutes {
         var values: [String: Any] = [
             "id": line.id, "module": line.module, "moduleTitle": line.moduleTitle,
             "form": texts["form_\(line.form.rawValue)"] ?? line.form.rawValue, "date": line.occurredOn,
-            "hours": line.hours, "reversed": line.reversed, "reverses": line.reverses ?? "", "note": line.note ?? "",
+            "hours": line.hours, "reversed": line.reversed,
         ]
+        // Only present keys open a section: an empty text would too.
+        if let reverses = line.reverses { values["reverses"] = reverses }
         switch line.source {
         case .moodle(let site, let siteName, let courseID, let courseURL):
-            values["moodle"] = ["site": site, "siteName": siteName, "courseID": courseID, "courseURL": courseURL ?? ""]
+            var moodle: [String: Any] = ["site": site, "siteName": siteName, "courseID": courseID]
+            if let courseURL { moodle["courseURL"] = courseURL }
+            values["moodle"] = moodle
         case .sheet(let file, let row):
             values["sheet"] = ["file": file, "row": row]
         case .manual(let op, let document):

@@ -32,7 +32,8 @@ struct SheetRoutes {
                     ["row": $0.row, "column": $0.column ?? "", "message": $0.message] as [String: Any]
                 }
                 values["contents"] = Data(file.contents).base64EncodedString()
-                return console.pages.render("sheet-check", values, status: result.isRefused ? .unprocessableContent : .ok)
+                return console.pages.render(
+                    "sheet-check", values, status: result.isRefused ? .unprocessableContent : .ok)
             }
         }
         router.post("/sheets/commit") { request, context in
@@ -52,7 +53,8 @@ struct SheetRoutes {
                 values["problems"] = result.rowProblems.map {
                     ["row": $0.row, "column": $0.column ?? "", "message": $0.message] as [String: Any]
                 }
-                return console.pages.render("sheet-result", values, status: result.isRefused ? .unprocessableContent : .ok)
+                return console.pages.render(
+                    "sheet-result", values, status: result.isRefused ? .unprocessableContent : .ok)
             }
         }
     }

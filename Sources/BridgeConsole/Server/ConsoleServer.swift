@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Mustache
+import NIOCore
 
 /// The web console: server-rendered pages over the use cases of `BridgeApplication`.
 ///

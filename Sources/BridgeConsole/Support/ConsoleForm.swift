@@ -25,6 +25,8 @@ struct ConsoleForm: Sendable {
             self = MultipartParser.parse(body, boundary: boundary)
         } else if type.lowercased().hasPrefix("application/x-www-form-urlencoded") {
             self.init(fields: Self.urlEncoded(String(decoding: body, as: UTF8.self)))
+        } else {
+            self.init()
         }
     }
 
@@ -73,9 +75,11 @@ enum MultipartParser {
             guard let headerEnd = ranges(of: separator, in: part).first else { continue }
             let headers = String(decoding: part[part.startIndex..<headerEnd.lowerBound], as: UTF8.self)
             let content = Array(part[headerEnd.upperBound...])
-            guard let disposition = headers.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition:")
-            }) else { continue }
+            guard
+                let disposition = headers.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-disposition:")
+                })
+            else { continue }
             let name = parameter("name", in: disposition)
             guard let name else { continue }
             if let filename = parameter("filename", in: disposition) {

@@ -14,7 +14,9 @@ enum ConsoleTexts {
         "learners": ("Слушатели", "Learners"),
         "sheets": ("Ведомости", "Credit sheets"),
         "documents": ("Документы", "Documents"),
-        "awaitingCertificate": ("Маршруты, набравшие часы и ждущие удостоверения", "Routes at target awaiting a certificate"),
+        "awaitingCertificate": (
+            "Маршруты, набравшие часы и ждущие удостоверения", "Routes at target awaiting a certificate"
+        ),
         "expiringSoon": ("Маршруты, истекающие в ближайшие 30 дней", "Routes expiring within 30 days"),
         "lastSyncs": ("Последняя синхронизация по сайтам", "Last sync per site"),
         "noSyncs": ("В реестре нет записей синхронизации.", "The ledger records no sync yet."),
@@ -77,7 +79,10 @@ enum ConsoleTexts {
             "В ведомости есть ошибки: ничего не записано. Исправьте файл и загрузите снова.",
             "The sheet has errors: nothing was written. Fix the file and upload it again."
         ),
-        "sheetReady": ("Ведомость без ошибок. Проверьте строки и запишите.", "The sheet has no errors. Check the rows and write them."),
+        "sheetReady": (
+            "Ведомость без ошибок. Проверьте строки и запишите.",
+            "The sheet has no errors. Check the rows and write them."
+        ),
         "commit": ("Записать в реестр", "Write to the ledger"),
         "goodRows": ("Строки, которые будут зачтены", "Rows to be credited"),
         "errors": ("Ошибки", "Errors"),
