@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: no I/O, no clock reads. swift-crypto's SHA-256 hashes the ledger chain.
@@ -72,13 +75,25 @@ let package = Package(
             dependencies: [
                 "CreditCore", "BridgeConfig", "BridgeSync", "CreditReports", "MoodleClient",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
+        // The web console: server-rendered pages over the use cases, for registrars and administrators.
+        .target(
+            name: "BridgeConsole",
+            dependencies: [
+                "BridgeApplication", "CreditCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]),
         .target(
             name: "BridgeCLI",
             dependencies: [
                 "BridgeApplication", "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite",
-                "LedgerPostgres", "BridgeSync", "CreditReports", "FakeMoodle",
+                "LedgerPostgres", "BridgeSync", "CreditReports", "FakeMoodle", "BridgeConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["BundleExampleData"]),
@@ -112,6 +127,14 @@ let package = Package(
             dependencies: [
                 "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
                 "BridgeSync", .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
+        .testTarget(
+            name: "BridgeConsoleTests",
+            dependencies: [
+                // The browser tests run the built `moodle-bridge demo` for a ledger synced from the fake Moodle.
+                "BridgeConsole", "BridgeApplication", "CreditCore", "LedgerSQLite", "BridgeConfig",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "BridgeCLITests",

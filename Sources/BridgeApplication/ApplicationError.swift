@@ -23,6 +23,10 @@ public struct ApplicationError: Error, Hashable, Sendable, CustomStringConvertib
         case notCancellable = "not-cancellable"
         /// A Moodle site that cannot be synced (no token, invalid token, missing functions, …).
         case siteUnusable = "site-unusable"
+        /// A staff account that may not do what was asked (its role, or it is disabled).
+        case forbidden
+        /// A staff login that is taken, or not a login.
+        case invalidStaff = "invalid-staff"
     }
 
     public var kind: Kind

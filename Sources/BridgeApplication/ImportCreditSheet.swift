@@ -47,8 +47,33 @@ public struct ImportCreditSheet: Sendable {
         public var dryRun: Bool
         public var skipInvalid: Bool
 
+        /// Every good row, as it is (or would be) credited.
+        public var lines: [Line] = []
+        /// Every problem with its row and column, as in `problems`.
+        public var rowProblems: [RowProblem] = []
+
         /// Whether the sheet was refused: bad rows, and no leave to skip them.
         public var isRefused: Bool { !problems.isEmpty && !skipInvalid }
+    }
+
+    /// A good row of the sheet.
+    public struct Line: Hashable, Sendable {
+        public var row: Int
+        public var name: String
+        public var snils: String?
+        public var module: String
+        public var moduleTitle: String
+        public var form: StudyForm
+        public var hours: Int
+        /// yyyy-mm-dd in the region's time zone.
+        public var date: String
+    }
+
+    /// A problem of one row; `column` is nil when it concerns the whole row.
+    public struct RowProblem: Hashable, Sendable {
+        public var row: Int
+        public var column: String?
+        public var message: String
     }
 
     public let mapping: RegionMapping
@@ -85,9 +110,17 @@ public struct ImportCreditSheet: Sendable {
                     ledger: ledger, now: now, persons: Set(drafts.entries.map(\.person)))
             }
         }
+        let region = RegionCalendar(mapping)
         return Result(
             encoding: encoding.rawValue, validRows: sheet.lines.count, invalidRows: sheet.invalidRows,
             problems: sheet.problems.map { "\(input.path): \($0)" }, wrote: shouldWrite, written: outcome.written,
-            alreadyInLedger: outcome.alreadyPresent, dryRun: input.dryRun, skipInvalid: input.skipInvalid)
+            alreadyInLedger: outcome.alreadyPresent, dryRun: input.dryRun, skipInvalid: input.skipInvalid,
+            lines: sheet.lines.map {
+                Line(
+                    row: $0.row, name: $0.person.fullName, snils: $0.person.snils?.formatted,
+                    module: $0.module.id.rawValue, moduleTitle: $0.module.title, form: $0.form, hours: $0.module.hours.value,
+                    date: region.iso($0.date))
+            },
+            rowProblems: sheet.problems.map { RowProblem(row: $0.row, column: $0.column, message: $0.message) })
     }
 }

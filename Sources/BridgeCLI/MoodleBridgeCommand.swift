@@ -25,8 +25,8 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, SyncCommand.self, StatusCommand.self, CheckCommand.self, RoutesCommand.self,
             LedgerCommand.self, ReportCommand.self, CertificatesCommand.self, StatementsCommand.self,
-            PersonsCommand.self, MappingsCommand.self,
-            ServeCommand.self, FakeMoodleCommand.self,
+            PersonsCommand.self, MappingsCommand.self, ServeCommand.self, ConsoleCommand.self, StaffCommand.self,
+            FakeMoodleCommand.self,
         ])
 
     public init() {}

@@ -34,6 +34,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case cancellationIsRecordedOnce
     case standingStateFollowsEntries
     case verifyDetectsTamperedStandingState
+    case staffAccountsAddListDisable
 
     public var testDescription: String { rawValue }
 
@@ -63,6 +64,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .cancellationIsRecordedOnce: try await cancellation(ledger)
         case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
         case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
+        case .staffAccountsAddListDisable: try await staffAccounts(ledger)
         }
     }
 
@@ -462,5 +464,23 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         let again = try await ledger.issueDocuments([F.certificate("r1", code: "BBBBBBBBBB")])
         #expect(again.map(\.registrationNumber) == ["2026-00002"])
         #expect(try await ledger.documents().count == 3)
+    }
+
+    private func staffAccounts(_ ledger: any LedgerStore) async throws {
+        let staff = try #require(ledger as? any StaffStore, "the backend keeps no staff accounts")
+        #expect(try await staff.staff().isEmpty)
+        let registrar = StaffMember(login: "ivanova", role: .registrar, passwordHash: "$2b$04$hash-one", createdAt: F.now)
+        #expect(try await staff.addStaff(registrar))
+        #expect(try await staff.addStaff(StaffMember(login: "admin", role: .admin, passwordHash: "h2", createdAt: F.now)))
+        // A taken login is refused and the first account stays as it was.
+        #expect(!(try await staff.addStaff(StaffMember(login: "ivanova", role: .admin, passwordHash: "x", createdAt: F.now))))
+        #expect(try await staff.staff().map(\.login) == ["admin", "ivanova"])
+        #expect(try await staff.staffMember(login: "ivanova") == registrar)
+        #expect(try await staff.staffMember(login: "nobody") == nil)
+        #expect(try await staff.disableStaff(login: "ivanova"))
+        #expect(!(try await staff.disableStaff(login: "nobody")))
+        let disabled = try await staff.staffMember(login: "ivanova")
+        #expect(disabled?.disabled == true && disabled?.role == .registrar && disabled?.passwordHash == registrar.passwordHash)
+        #expect(try await staff.staffMember(login: "admin")?.disabled == false)
     }
 }

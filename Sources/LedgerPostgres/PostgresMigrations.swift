@@ -19,7 +19,7 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5]
+        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.
@@ -333,6 +333,21 @@
                 INSERT INTO document_series_counters (kind, year, last)
                     SELECT k.kind, c.year, c.last FROM document_counters c
                     CROSS JOIN (VALUES ('certificate'), ('statement'), ('cancellation')) AS k(kind)
+                """,
+            ])
+
+        /// The console's staff accounts: a login, a role and a bcrypt hash; disabled, never deleted.
+        private static let staffAccounts = Migration(
+            version: 6, name: "staff accounts of the console",
+            statements: [
+                """
+                CREATE TABLE staff (
+                    login TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    disabled BOOLEAN NOT NULL DEFAULT FALSE
+                )
                 """,
             ])
     }

@@ -20,6 +20,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5: standing credits, per-person and monthly standing") { db in
             try db.execute(sql: SQLiteStandingSchema.v5)
         }
+        migrator.registerMigration("v6: staff accounts of the console") { db in
+            try db.execute(sql: staff)
+        }
         return migrator
     }
 
@@ -209,5 +212,16 @@ enum SQLiteMigrations {
         INSERT INTO document_series_counters (kind, year, last)
             SELECT k.kind, c.year, c.last FROM document_counters c
             CROSS JOIN (SELECT 'certificate' AS kind UNION ALL SELECT 'statement' UNION ALL SELECT 'cancellation') k;
+        """
+
+    /// The console's staff accounts: a login, a role and a bcrypt hash; disabled, never deleted.
+    private static let staff = """
+        CREATE TABLE staff (
+            login TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0
+        );
         """
 }

@@ -25,6 +25,11 @@ struct Fixture {
         return { ledger }
     }
 
+    var staff: StaffOpener {
+        let ledger = self.ledger
+        return { ledger }
+    }
+
     static func day(_ text: String, hour: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = moscow

@@ -60,6 +60,13 @@ struct DemoCommand: AsyncParsableCommand {
             if format == .text {
                 print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json; mapping files: \(mappings)")
                 print("Certificates and statements issued; reports in \(out)/: \(reports.joined(separator: ", "))")
+                print(
+                    """
+                    Web console on this ledger: add a staff account (the password on standard input), then serve it:
+                      printf '%s\\n' 'choose-a-password' | moodle-bridge staff add admin --role admin --ledger \(ledgerPath) --mappings \(mappings)
+                      moodle-bridge console --ledger \(ledgerPath) --mappings \(mappings)
+                    and open http://127.0.0.1:8080/ in a browser.
+                    """)
             }
             await region.stop()
             if let code = SyncCommand.exitCode(summary) { throw code }

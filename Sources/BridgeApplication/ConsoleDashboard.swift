@@ -1,0 +1,109 @@
+import CreditCore
+import CreditReports
+import Foundation
+
+/// The console's first page: routes that reached their target and await a certificate, open routes
+/// whose deadline falls within the coming days, counts, and the last sync run of every site.
+public struct ConsoleDashboard: Sendable {
+    public struct RouteLine: Hashable, Sendable {
+        public var route: String
+        public var person: String
+        public var name: String
+        public var program: String
+        public var hours: Int
+        public var targetHours: Int
+        /// yyyy-mm-dd: the route's last day.
+        public var lastDay: String
+        /// yyyy-mm-dd: when it reached the target, for a completed route.
+        public var completedOn: String?
+    }
+
+    public struct SiteRun: Hashable, Sendable {
+        public var site: String
+        public var siteName: String
+        /// yyyy-mm-dd hh:mm in the region's time zone: when the last run ended (or started, when it
+        /// has no end: still running, or killed).
+        public var at: String
+        /// `succeeded`, `failed` or `running`.
+        public var outcome: String
+        public var newCredits: Int
+        public var requests: Int
+        public var host: String
+        /// The last success is older than twice a day (the nightly schedule), or there is none.
+        public var stale: Bool
+        public var message: String?
+    }
+
+    public struct Counts: Hashable, Sendable {
+        public var persons: Int
+        public var entries: Int
+        public var openRoutes: Int
+        public var completedRoutes: Int
+        public var expiredRoutes: Int
+        public var documents: Int
+    }
+
+    public struct Result: Sendable {
+        public var awaitingCertificate: [RouteLine]
+        public var expiringSoon: [RouteLine]
+        public var counts: Counts
+        /// The latest sync run of each site, in site order; a site never synced is left out.
+        public var lastSyncs: [SiteRun]
+    }
+
+    /// How many days ahead a deadline counts as near.
+    public static let expiringWithinDays = 30
+
+    public let mapping: RegionMapping
+    public let ledger: LedgerOpener
+    public var now: Date
+
+    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, now: Date = Date()) {
+        self.mapping = mapping
+        self.ledger = ledger
+        self.now = now
+    }
+
+    public func run() async throws -> Result {
+        let ledger = try await self.ledger()
+        let snapshot = try await LedgerSnapshot.read(from: ledger)
+        let context = ReportContext(mapping: mapping, asOf: now)
+        let region = RegionCalendar(mapping)
+        let names = snapshot.personByID.mapValues(\.fullName)
+        let routes = snapshot.routes(at: context)
+        func line(_ stored: StoredRoute) -> RouteLine {
+            RouteLine(
+                route: stored.route.id.rawValue, person: stored.route.person.rawValue,
+                name: names[stored.route.person] ?? "", program: context.title(of: stored.route.program),
+                hours: stored.hoursCredited.value,
+                targetHours: mapping.program(stored.route.program)?.targetHours.value ?? 0,
+                lastDay: region.lastDay(of: stored.route), completedOn: stored.completedAt.map(region.iso))
+        }
+        let due = Set(DocumentPlanner().requests(.certificate, snapshot: snapshot, context: context).map(\.route))
+        let horizon = now.addingTimeInterval(TimeInterval(Self.expiringWithinDays) * 86_400)
+        let expiring = routes.filter { $0.status == .open && $0.route.deadline > now && $0.route.deadline <= horizon }
+            .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }
+        let status = try await SyncStatus(mapping: mapping, ledger: { ledger }, now: now).run(schedule: 86_400)
+        let stamp = DateFormatter()
+        stamp.locale = Locale(identifier: "en_US_POSIX")
+        stamp.timeZone = region.timeZone
+        stamp.dateFormat = "yyyy-MM-dd HH:mm"
+        return Result(
+            awaitingCertificate: routes.filter { due.contains($0.route.id) }.map(line),
+            expiringSoon: expiring.map(line),
+            counts: Counts(
+                persons: snapshot.persons.count, entries: try await ledger.entryCount(),
+                openRoutes: routes.filter { $0.status == .open }.count,
+                completedRoutes: routes.filter { $0.status == .completed }.count,
+                expiredRoutes: routes.filter { $0.status == .expired }.count, documents: snapshot.documents.count),
+            lastSyncs: status.sites.compactMap { site in
+                site.lastRun.map { run in
+                    SiteRun(
+                        site: site.site, siteName: mapping.site(SiteID(site.site))?.name ?? site.site,
+                        at: stamp.string(from: run.endedAt ?? run.startedAt), outcome: run.outcome.rawValue,
+                        newCredits: run.newCredits, requests: run.requests, host: run.host, stale: site.stale,
+                        message: run.message)
+                }
+            })
+    }
+}

@@ -1,0 +1,126 @@
+import CreditCore
+import CreditReports
+import Foundation
+
+/// One learner on one page: who they are, each route with its progress toward the target, every
+/// ledger entry (with its id, for `ledger reverse`) and the documents issued.
+public struct LearnerCard: Sendable {
+    public struct RouteLine: Hashable, Sendable {
+        public var route: String
+        public var program: String
+        public var programTitle: String
+        public var start: String
+        public var lastDay: String
+        public var status: RouteProgress.Status
+        public var hours: Int
+        public var targetHours: Int
+        /// hours / target, 0…100.
+        public var percent: Int
+    }
+
+    public struct EntryLine: Hashable, Sendable {
+        /// The ledger entry id (`E42`).
+        public var id: String
+        public var module: String
+        public var moduleTitle: String
+        public var form: StudyForm
+        /// yyyy-mm-dd in the region's time zone.
+        public var occurredOn: String
+        public var hours: Int
+        /// A credit cancelled by a reversal entry.
+        public var reversed: Bool
+        /// For a reversal entry, the credit it cancels.
+        public var reverses: String?
+        public var source: Source
+        public var note: String?
+    }
+
+    public enum Source: Hashable, Sendable {
+        /// A Moodle completion; `courseURL` when the mapping files know the site.
+        case moodle(site: String, siteName: String, courseID: Int, courseURL: String?)
+        case sheet(file: String, row: Int)
+        case manual(operator: String, document: String)
+    }
+
+    public struct DocumentLine: Hashable, Sendable {
+        public var registrationNumber: String
+        public var kind: DocumentRequest.Kind
+        public var route: String
+        public var hours: Int
+        public var issuedOn: String
+    }
+
+    public struct Result: Sendable {
+        public var person: Person
+        public var routes: [RouteLine]
+        public var entries: [EntryLine]
+        public var documents: [DocumentLine]
+    }
+
+    public let mapping: RegionMapping
+    public let ledger: LedgerOpener
+    public var now: Date
+
+    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, now: Date = Date()) {
+        self.mapping = mapping
+        self.ledger = ledger
+        self.now = now
+    }
+
+    public func run(person id: String) async throws -> Result {
+        let ledger = try await self.ledger()
+        guard let person = try await ledger.persons().first(where: { $0.id.rawValue == id }) else {
+            throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
+        }
+        let entries = try await ledger.entries(person: person.id)
+        let snapshot = LedgerSnapshot(
+            persons: [person], projection: LedgerProjection(entries: entries),
+            routes: try await ledger.routes(person: person.id),
+            documents: try await ledger.documents().filter { $0.request.person == person.id })
+        let context = ReportContext(mapping: mapping, asOf: now)
+        let region = RegionCalendar(mapping)
+        let routes = snapshot.routes(at: context).map { stored in
+            let target = mapping.program(stored.route.program)?.targetHours.value ?? 0
+            return RouteLine(
+                route: stored.route.id.rawValue, program: stored.route.program.rawValue,
+                programTitle: context.title(of: stored.route.program), start: region.iso(stored.route.start),
+                lastDay: region.lastDay(of: stored.route), status: stored.status, hours: stored.hoursCredited.value,
+                targetHours: target,
+                percent: target > 0 ? min(100, stored.hoursCredited.value * 100 / target) : 0)
+        }
+        let reversed = Set(
+            entries.compactMap { entry -> EntryID? in
+                if case .reversal(let target) = entry.kind { return target }
+                return nil
+            })
+        let lines = entries.map { entry in
+            var reverses: String?
+            if case .reversal(let target) = entry.kind { reverses = target.rawValue }
+            return EntryLine(
+                id: entry.id.rawValue, module: entry.module.rawValue, moduleTitle: context.title(of: entry.module),
+                form: entry.form, occurredOn: region.iso(entry.occurredAt), hours: entry.hours.value,
+                reversed: reversed.contains(entry.id), reverses: reverses, source: source(of: entry.source),
+                note: entry.note)
+        }
+        let documents = snapshot.documents.map {
+            DocumentLine(
+                registrationNumber: $0.registrationNumber, kind: $0.request.kind, route: $0.request.route.rawValue,
+                hours: $0.request.hours.value, issuedOn: region.iso($0.request.issuedAt))
+        }
+        return Result(person: person, routes: routes, entries: lines, documents: documents)
+    }
+
+    private func source(of source: EntrySource) -> Source {
+        switch source {
+        case .moodle(let site, let courseID, _):
+            let config = mapping.site(site)
+            let url = config.map {
+                $0.baseURL.appendingPathComponent("course/view.php").absoluteString + "?id=\(courseID)"
+            }
+            return .moodle(
+                site: site.rawValue, siteName: config?.name ?? site.rawValue, courseID: courseID, courseURL: url)
+        case .sheet(let file, let row): return .sheet(file: file, row: row)
+        case .manual(let op, let document): return .manual(operator: op, document: document)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import CreditCore
+
+/// What each console action requires of a staff member's role; the console checks it on every route.
+public enum StaffAction: String, Hashable, Sendable, CaseIterable {
+    /// Reading pages: the dashboard, learners, cards, documents, reports.
+    case read
+    /// Writing persons, credit sheets, routes and documents.
+    case writeRecords
+    /// Adding and disabling staff accounts.
+    case manageStaff
+
+    /// The least role that may do it.
+    public var requiredRole: StaffRole {
+        switch self {
+        case .read: .viewer
+        case .writeRecords: .registrar
+        case .manageStaff: .admin
+        }
+    }
+}
+
+extension StaffRole {
+    /// Whether this role may do `action`.
+    public func may(_ action: StaffAction) -> Bool { allows(action.requiredRole) }
+}

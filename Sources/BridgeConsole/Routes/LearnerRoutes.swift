@@ -1,0 +1,81 @@
+import BridgeApplication
+import Hummingbird
+
+/// `/learners` (``SearchLearners``) and `/learners/{id}`, the learner card (``LearnerCard``).
+struct LearnerRoutes {
+    let console: Console
+
+    func add(to router: Router<ConsoleRequestContext>) {
+        router.get("/learners") { request, context in
+            try await console.page(.read, request, context) { signedIn in
+                let query = request.uri.queryParameters.get("q") ?? ""
+                var values = console.values(signedIn, title: "learners", section: "learners")
+                values["q"] = query
+                if !query.trimmingCharacters(in: .whitespaces).isEmpty {
+                    let matches = try await SearchLearners(ledger: console.ledger).run(query: query)
+                    values["searched"] = true
+                    values["matches"] = matches.map {
+                        [
+                            "person": $0.person.rawValue, "name": $0.fullName, "snils": $0.snils ?? "",
+                            "email": $0.email ?? "", "idnumber": $0.idnumber ?? "",
+                        ]
+                    }
+                }
+                return console.pages.render("learners", values)
+            }
+        }
+        router.get("/learners/{id}") { request, context in
+            try await console.page(.read, request, context) { signedIn in
+                let id = context.parameters.get("id") ?? ""
+                let card = try await LearnerCard(mapping: console.mapping, ledger: console.ledger, now: console.now)
+                    .run(person: id)
+                let texts = signedIn.language.texts
+                var values = console.values(signedIn, title: "learners", section: "learners")
+                let person = card.person
+                values["title"] = person.fullName
+                values["person"] = [
+                    "id": person.id.rawValue, "name": person.fullName, "snils": person.snils?.formatted ?? "",
+                    "email": person.email ?? "", "idnumber": person.idnumber ?? "",
+                    "category": texts["category_\(person.category.rawValue)"] ?? person.category.rawValue,
+                ]
+                values["routes"] = card.routes.map {
+                    [
+                        "route": $0.route, "program": $0.programTitle, "start": $0.start, "lastDay": $0.lastDay,
+                        "status": texts["status_\($0.status.rawValue)"] ?? $0.status.rawValue,
+                        "statusClass": $0.status.rawValue, "hours": $0.hours, "targetHours": $0.targetHours,
+                        "percent": $0.percent,
+                    ] as [String: Any]
+                }
+                values["entries"] = card.entries.map { Self.entry($0, texts) }
+                values["documents"] = card.documents.map {
+                    [
+                        "number": $0.registrationNumber, "kind": texts["kind_\($0.kind.rawValue)"] ?? $0.kind.rawValue,
+                        "route": $0.route, "hours": $0.hours, "issuedOn": $0.issuedOn,
+                    ] as [String: Any]
+                }
+                return console.pages.render("learner", values)
+            }
+        }
+    }
+
+    static func entry(_ line: LearnerCard.EntryLine, _ texts: [String: String]) -> [String: Any] {
+        var values: [String: Any] = [
+            "id": line.id, "module": line.module, "moduleTitle": line.moduleTitle,
+            "form": texts["form_\(line.form.rawValue)"] ?? line.form.rawValue, "date": line.occurredOn,
+            "hours": line.hours, "reversed": line.reversed,
+        ]
+        // Only present keys open a section: an empty text would too.
+        if let reverses = line.reverses { values["reverses"] = reverses }
+        switch line.source {
+        case .moodle(let site, let siteName, let courseID, let courseURL):
+            var moodle: [String: Any] = ["site": site, "siteName": siteName, "courseID": courseID]
+            if let courseURL { moodle["courseURL"] = courseURL }
+            values["moodle"] = moodle
+        case .sheet(let file, let row):
+            values["sheet"] = ["file": file, "row": row]
+        case .manual(let op, let document):
+            values["manual"] = ["operator": op, "document": document]
+        }
+        return values
+    }
+}
