@@ -82,6 +82,9 @@ final class WebDriver: @unchecked Sendable {
                             "--window-size=1280,900", "--lang=ru",
                         ],
                     ],
+                    // A page that is still loading after a click is waited for, up to 10 s, as a
+                    // person would wait, rather than searched at once.
+                    "timeouts": ["implicit": 10_000, "pageLoad": 30_000],
                 ]
             ]
         ]
