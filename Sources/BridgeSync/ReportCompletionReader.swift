@@ -83,7 +83,7 @@ struct ReportCompletionReader {
     /// memory stays bounded by the page size whatever the site's size. Returns the rows of courses
     /// the site's course list does not know, by course.
     func read(
-        catalog: CourseCatalog, since: Date?, pageSize: Int = 500,
+        course: (_ idnumber: String?, _ shortname: String?) async throws -> Int?, since: Date?, pageSize: Int = 500,
         onPage: ([SiteCompletion], _ lacking: [String]) async throws -> Void
     ) async throws -> [String: Int] {
         if canFilter, let since {
@@ -120,19 +120,19 @@ struct ReportCompletionReader {
                 guard let username = cell(columns.username),
                     let completedAt = cell(columns.timeCompleted).flatMap(dates.date(from:))
                 else { continue }
-                guard let course = catalog.course(idnumber: courseIdnumber, shortname: courseShortname) else {
+                guard let courseID = try await course(courseIdnumber, courseShortname) else {
                     unknownCourses[courseShortname ?? courseIdnumber ?? "?", default: 0] += 1
                     continue
                 }
                 // Two enrolment methods in one course give two identical rows.
-                guard seen.insert("\(course.id)/\(username)").inserted else { continue }
+                guard seen.insert("\(courseID)/\(username)").inserted else { continue }
                 var user = MoodleIdentity(
                     username: username, idnumber: cell(columns.idnumber), email: cell(columns.email),
                     firstName: cell(columns.firstName), lastName: cell(columns.lastName),
                     department: cell(columns.department))
                 user.userID = cell(columns.fullNameWithLink).flatMap(ProfileLink.userID(in:))
                 for (field, index) in columns.profile { user.profile[field] = cell(index) }
-                completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: completedAt))
+                completions.append(SiteCompletion(courseID: courseID, user: user, completedAt: completedAt))
             }
             try await onPage(completions, columns.lacking(site: site, categoryField: categoryField))
             if result.rows.count < pageSize { break }

@@ -16,6 +16,9 @@ struct SiteSync {
 
     static let highWaterStream = "completions-high-water"
     static let lastFullStream = "last-full-sync"
+    /// The course ids of the course list last read, by `i:IDNUMBER` and `s:SHORTNAME` (JSON): an
+    /// incremental run maps the rows it re-reads with them, so it need not read the course list.
+    static let courseKeysStream = "course-keys"
     /// Report timestamps are minute-granular and Moodle's completion cron lags: re-read an hour.
     static let overlap: TimeInterval = 3600
 
@@ -30,10 +33,15 @@ struct SiteSync {
         var result = SiteSyncResult(site: site.id, path: path, isFull: isFull)
         result.moodleRelease = info.release
 
-        progress(.site(site.id, "reading courses"))
-        let catalog = CourseCatalog(
-            site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
-        result.coursesMapped = catalog.mappedCourses.count
+        let (site, mapping, moodle, progress) = (self.site, self.mapping, self.moodle, self.progress)
+        let courses = CatalogSource {
+            progress(.site(site.id, "reading courses"))
+            return CourseCatalog(site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
+        }
+        // An incremental report-path run reads the course list only for rows not yet credited: the
+        // rows the overlap re-reads are mapped with the ids the last course list gave.
+        if isFull || path == .classic { _ = try await courses.get() }
+        let courseKeys = CourseKeys(cursor: cursors[Self.courseKeysStream])
         let resolver = IdentityResolver(site: site, organisation: mapping.organisation, ledger: ledger)
         if isFull, info.missingFunctions(SyncRequirements.cohorts).isEmpty {
             resolver.centreByUserID = try await centresByUser()
@@ -57,7 +65,21 @@ struct SiteSync {
             var seenKeys: Set<String> = []
             // Each page is one transaction; the cursor moves only at the end of the run, so a run
             // killed half-way starts again from where the last whole run ended.
-            let unknown = try await reader.read(catalog: catalog, since: since) { page, lacking in
+            let unknown = try await reader.read(
+                course: { idnumber, shortname in
+                    if courses.loaded == nil, let id = courseKeys.id(idnumber: idnumber, shortname: shortname) {
+                        return id
+                    }
+                    return try await courses.get().course(idnumber: idnumber, shortname: shortname)?.id
+                }, since: since
+            ) { page, lacking in
+                let keys = page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) }
+                if courses.loaded == nil, try await allCredited(keys) {
+                    result.completionsSeen += page.count
+                    result.alreadyCredited += page.count
+                    return
+                }
+                let catalog = try await courses.get()
                 result.completionsSeen += page.count
                 seenKeys.formUnion(
                     page.compactMap { SyncWriter.key(site: site.id, courseID: $0.courseID, user: $0.user) })
@@ -76,20 +98,30 @@ struct SiteSync {
                             "\(count) completion(s) in a course the report lists but the site's course list does not"))
             }
             if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
-                try await reverify(seenKeys: seenKeys, catalog: catalog, info: info, writer: &writer, result: &result)
+                try await reverify(
+                    seenKeys: seenKeys, catalog: try await courses.get(), info: info, writer: &writer, result: &result)
             }
         case .classic:
-            try await classic(catalog: catalog, info: info, isFull: isFull, writer: &writer, result: &result)
+            try await classic(
+                catalog: try await courses.get(), info: info, isFull: isFull, writer: &writer, result: &result)
         }
-        result.findings += unmappedCourses(
-            catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
-        if isFull { result.findings += try await hourMismatches(catalog: catalog) }
+        var readCourses: [SyncCursor] = []
+        if let catalog = courses.loaded {
+            result.coursesMapped = catalog.mappedCourses.count
+            result.findings += unmappedCourses(
+                catalog: catalog, completionsByCourse: writer.completionsByCourse, path: path)
+            if isFull { result.findings += try await hourMismatches(catalog: catalog) }
+            readCourses = [SyncCursor(site: site.id, stream: Self.courseKeysStream, value: CourseKeys(catalog).cursor)]
+        } else {
+            result.coursesRead = false
+        }
         result.coursesUnmapped = result.count(.unmappedCourse)
-        var finalCursors = [
-            SyncCursor(
-                site: site.id, stream: Self.highWaterStream,
-                value: String(Int(writer.highWater(previous: cursors[Self.highWaterStream]))))
-        ]
+        var finalCursors =
+            [
+                SyncCursor(
+                    site: site.id, stream: Self.highWaterStream,
+                    value: String(Int(writer.highWater(previous: cursors[Self.highWaterStream]))))
+            ] + readCourses
         if isFull {
             finalCursors.append(
                 SyncCursor(
@@ -179,6 +211,12 @@ struct SiteSync {
         }
     }
 
+    /// Whether the ledger holds every one of `keys`.
+    private func allCredited(_ keys: [String]) async throws -> Bool {
+        for key in keys where !(try await ledger.contains(idempotencyKey: key)) { return false }
+        return true
+    }
+
     /// On a full run: the site's standing credits whose hours differ from their module's hours of
     /// today (the mapping files, or the course's hours field, changed after crediting), one finding
     /// per module. Nothing is rewritten; `ledger rehour` re-credits them when a registrar decides.
@@ -227,4 +265,46 @@ struct SiteSync {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The site's course catalog, read once, when first needed.
+final class CatalogSource {
+    private(set) var loaded: CourseCatalog?
+    private let load: () async throws -> CourseCatalog
+
+    init(_ load: @escaping () async throws -> CourseCatalog) { self.load = load }
+
+    func get() async throws -> CourseCatalog {
+        if let loaded { return loaded }
+        let catalog = try await load()
+        loaded = catalog
+        return catalog
+    }
+}
+
+/// Course ids by idnumber and shortname, as the last course list gave them, kept in a cursor.
+struct CourseKeys {
+    private var ids: [String: Int] = [:]
+
+    init(cursor: String?) {
+        ids = cursor.flatMap { try? JSONDecoder().decode([String: Int].self, from: Data($0.utf8)) } ?? [:]
+    }
+
+    init(_ catalog: CourseCatalog) {
+        for course in catalog.courses.values {
+            if let idnumber = course.idnumber?.nonEmpty { ids["i:\(idnumber)"] = course.id }
+            ids["s:\(course.shortname)"] = course.id
+        }
+    }
+
+    /// The id the way `CourseCatalog.course(idnumber:shortname:)` finds it: by idnumber, else shortname.
+    func id(idnumber: String?, shortname: String?) -> Int? {
+        idnumber.flatMap { ids["i:\($0)"] } ?? shortname.flatMap { ids["s:\($0)"] }
+    }
+
+    var cursor: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(ids)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
 }

@@ -14,6 +14,9 @@ public struct SiteSyncResult: Sendable, Codable {
     public var isFull: Bool
     public var moodleRelease: String?
     public var coursesMapped: Int = 0
+    /// Whether the run read the course list (an incremental report-path run whose report holds only
+    /// credited rows does not).
+    public var coursesRead = true
     public var coursesUnmapped: Int = 0
     public var completionsSeen: Int = 0
     public var newCredits: Int = 0

@@ -88,7 +88,7 @@ struct SyncEndToEndTests {
         #expect(Set(findings.map { "\($0.user ?? "") \($0.detail)" }).count == findings.count)
     }
 
-    @Test("a second run writes nothing and makes a handful of requests on the report path")
+    @Test("a second run writes nothing and makes at most 3 requests on the report path")
     func incrementalNoChange() async throws {
         let region = try await TwoSiteRegion()
         _ = await region.sync(full: true)
@@ -100,7 +100,10 @@ struct SyncEndToEndTests {
         #expect(try await region.ledger.entryCount() == count)
         let ripk = try #require(again.sites.first { $0.site == "ripk" })
         #expect(!ripk.isFull)
-        #expect(ripk.requests <= 5, "requests: \(ripk.requests)")
+        // Site info, the date filter and one report page: the re-read rows are mapped by the course
+        // ids the last course list gave, so the course list is not read.
+        #expect(ripk.requests <= 3, "requests: \(ripk.requests)")
+        #expect(!ripk.coursesRead && ripk.alreadyCredited > 0)
     }
 
     @Test("a new completion is picked up by the next incremental run, once")

@@ -17,7 +17,11 @@ struct SyncSummaryText {
                 "  \(site.newCredits) new credit(s), \(site.alreadyCredited) already credited, \(site.completionsSeen) completion(s) read, \(site.newPersons) new person(s)"
             )
             lines.append(
-                "  \(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s), \(site.count(.invalidKey)) invalid key(s)"
+                "  "
+                    + (site.coursesRead
+                        ? "\(site.coursesMapped) mapped course(s), \(site.count(.unmappedCourse)) unmapped"
+                        : "nothing new in the report, so the course list was not read")
+                    + "; \(site.count(.unmatchedUser)) unmatched and \(site.count(.ambiguousMatch)) ambiguous user(s), \(site.count(.invalidKey)) invalid key(s)"
             )
             lines.append(
                 "  revocations: \(site.count(.revocationFlagged)) flagged, \(site.reversals) reversed; \(site.count(.noLongerVerifiable)) credit(s) no longer verifiable"
