@@ -39,7 +39,7 @@ public struct CheckSite: Sendable {
             throw ApplicationError(.siteUnusable, String(describing: error), exitStatus: .siteFailed)
         }
         let report = await SiteCheck(
-            site: config, client: client, categoryField: mapping.organisation.categoryField
+            site: config, client: client, categoryField: mapping.organisation.categoryField, mapping: mapping
         ).run()
         let causes = report.problems.map(\.message).joined(separator: "\n  ")
         return Result(

@@ -7,7 +7,8 @@ import MoodleClient
 /// the sync needs, and which completion path (report builder or classic) the site supports.
 ///
 /// It makes one `core_webservice_get_site_info` call, plus one `core_reportbuilder_retrieve_report`
-/// call (one row) when the report-builder path applies.
+/// call (one row) when the report-builder path applies; on the classic path, given the mapping, it
+/// reads the course list and the participants of each mapped course, to say what a run will cost.
 public struct SiteCheck: Sendable {
     /// The completion path the sync will take on a site.
     public enum CompletionPath: String, Encodable, Sendable {
@@ -35,6 +36,25 @@ public struct SiteCheck: Sendable {
         public var totalRowCount: Int
     }
 
+    /// The requests one run is expected to make, from the site's sizes (``SyncCost``).
+    public struct ExpectedRequests: Encodable, Sendable, Equatable {
+        /// What the figures were computed from: "394 report rows", "12 mapped courses, 240 learners".
+        public var sizes: String
+        /// A full sync (on the classic path: before any completion is asked, which adds one status
+        /// call per completed pair, or one request per 50 of a course with batching).
+        public var fullSync: Int
+        /// A nightly run that finds nothing new (on the classic path: at most).
+        public var nothingNew: Int
+        /// The same two with the optional functions the service lacks added, when that changes them.
+        public var fullSyncWithOptional: Int?
+        public var nothingNewWithOptional: Int?
+        /// The optional functions those figures assume.
+        public var optionalFunctions: [String] = []
+        /// Whether a run also looks up each learner new to the ledger (one request per 100): the
+        /// completion report lacks columns identity needs.
+        public var looksUpNewLearners = false
+    }
+
     /// Everything the check found.
     public struct Report: Encodable, Sendable {
         public var siteID: String
@@ -54,6 +74,8 @@ public struct SiteCheck: Sendable {
         public var completionReport: ReportProbe?
         /// Whether `tool_mobile_call_external_functions` is allowed.
         public var batching: Bool?
+        /// What a run costs on this site, when the check could count its sizes.
+        public var expectedRequests: ExpectedRequests?
         /// Things worth knowing that do not stop the sync.
         public var notes: [String] = []
         /// What stops the sync; empty when the site is usable.
@@ -63,7 +85,8 @@ public struct SiteCheck: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case siteID, configuredURL, tokenSource, siteName, siteURL, release, version, username, userID
-            case requiredFunctions, missingFunctions, completionPath, completionReport, batching, notes, problems
+            case requiredFunctions, missingFunctions, completionPath, completionReport, batching, expectedRequests
+            case notes, problems
             case usable
         }
 
@@ -83,6 +106,7 @@ public struct SiteCheck: Sendable {
             try container.encodeIfPresent(completionPath, forKey: .completionPath)
             try container.encodeIfPresent(completionReport, forKey: .completionReport)
             try container.encodeIfPresent(batching, forKey: .batching)
+            try container.encodeIfPresent(expectedRequests, forKey: .expectedRequests)
             try container.encode(notes, forKey: .notes)
             try container.encode(problems, forKey: .problems)
             try container.encode(usable, forKey: .usable)
@@ -98,11 +122,15 @@ public struct SiteCheck: Sendable {
     public let client: MoodleSite
     /// The organisation's category field, when categories are read from Moodle.
     public var categoryField: String?
+    /// The region's mapping: with it, the check counts the classic path's courses and learners
+    /// (the course list and the participants of each mapped course) to say what a run costs.
+    public var mapping: RegionMapping?
 
-    public init(site: SiteConfig, client: MoodleSite, categoryField: String? = nil) {
+    public init(site: SiteConfig, client: MoodleSite, categoryField: String? = nil, mapping: RegionMapping? = nil) {
         self.site = site
         self.client = client
         self.categoryField = categoryField
+        self.mapping = mapping
     }
 
     /// Runs the check. Moodle and network failures become ``Problem``s; it never throws.
@@ -142,19 +170,10 @@ public struct SiteCheck: Sendable {
                     + "Enable completion tracking); no completions can be read until it is on")
         }
         if report.completionPath == .reportBuilder, let reportID = site.completionReportID {
-            await probeReport(reportID, into: &report)
+            await probeReport(reportID, into: &report, info: info)
         }
-        if report.completionPath == .classic, !info.missingFunctions([MoodleFunction.getUsersCourses]).isEmpty {
-            report.notes.append(
-                "the classic path asks the completion status of every pair not yet credited on each run: add "
-                    + "\(MoodleFunction.getUsersCourses) (it needs moodle/course:viewparticipants in the courses) "
-                    + "to read each learner's completed flags in one call and ask only the pairs newly completed "
-                    + "(optional)")
-        }
-        if report.completionPath == .classic, report.batching == false {
-            report.notes.append(
-                "batching is off: add \(MoodleFunction.callExternalFunctions) to the service to send many "
-                    + "calls per HTTP request (optional)")
+        if report.completionPath == .classic, report.missingFunctions.isEmpty {
+            await estimateClassic(info: info, into: &report)
         }
         return report
     }
@@ -186,19 +205,106 @@ public struct SiteCheck: Sendable {
         return .reportBuilder
     }
 
+    /// Whether a full run reads centres from cohorts.
+    private func readsCohorts(_ info: MoodleSiteInfo) -> Bool {
+        (mapping?.organisation.centres.contains { $0.cohort != nil } ?? false)
+            && info.missingFunctions(SyncRequirements.cohorts).isEmpty
+    }
+
+    /// The classic path's cost, from the mapped courses' participants, and what each optional
+    /// function the service lacks would save.
+    private func estimateClassic(info: MoodleSiteInfo, into report: inout Report) async {
+        let batching = report.batching ?? false
+        let readsFlags = info.missingFunctions([MoodleFunction.getUsersCourses]).isEmpty
+        let flagsAdvice =
+            "the classic path asks the completion status of every pair not yet credited on each run: add "
+            + "\(MoodleFunction.getUsersCourses) (the web-service user needs moodle/course:viewparticipants in the "
+            + "courses) to read each learner's completed flags in one call and ask only the pairs newly completed "
+            + "(optional)"
+        let batchingAdvice =
+            "batching is off: add \(MoodleFunction.callExternalFunctions) to the service (it needs no capability "
+            + "of its own; each call it carries is checked as if sent alone) to send up to \(SyncCost.batchSize) "
+            + "calls per HTTP request (optional)"
+        guard let mapping else {
+            if !readsFlags { report.notes.append(flagsAdvice) }
+            if !batching { report.notes.append(batchingAdvice) }
+            return
+        }
+        let size: ClassicSiteSize
+        do { size = try await ClassicSiteSize.read(site: site, mapping: mapping, moodle: client) } catch {
+            report.notes.append(
+                "could not count the mapped courses' participants to estimate a run's requests: \(error)")
+            if !readsFlags { report.notes.append(flagsAdvice) }
+            if !batching { report.notes.append(batchingAdvice) }
+            return
+        }
+        let cohorts = readsCohorts(info)
+        func requests(batching: Bool, flags: Bool, full: Bool) -> Int {
+            var run = size.nothingNew(batching: batching, readsFlags: flags)
+            run.readsCohorts = full && cohorts
+            return run.total
+        }
+        let nothingNew = requests(batching: batching, flags: readsFlags, full: false)
+        var expected = ExpectedRequests(
+            sizes: "\(size.mappedCourses) mapped courses, \(size.learners) learners",
+            fullSync: requests(batching: batching, flags: readsFlags, full: true), nothingNew: nothingNew)
+        if !batching || !readsFlags {
+            expected.fullSyncWithOptional = requests(batching: true, flags: true, full: true)
+            expected.nothingNewWithOptional = requests(batching: true, flags: true, full: false)
+            expected.optionalFunctions =
+                (readsFlags ? [] : [MoodleFunction.getUsersCourses])
+                + (batching ? [] : [MoodleFunction.callExternalFunctions])
+        }
+        report.expectedRequests = expected
+        if !readsFlags {
+            report.notes.append(
+                flagsAdvice + ": a run with nothing new would make at most "
+                    + "\(requests(batching: batching, flags: true, full: false)) requests instead of \(nothingNew)")
+        }
+        if !batching {
+            report.notes.append(
+                batchingAdvice + ": a run with nothing new would make at most "
+                    + "\(requests(batching: true, flags: readsFlags, full: false)) requests instead of \(nothingNew)")
+        }
+    }
+
+    /// The report path's cost from the report's row count.
+    private func estimateReport(rows: Int, info: MoodleSiteInfo) -> ExpectedRequests {
+        let canFilter = info.missingFunctions(SyncRequirements.reportFilters).isEmpty
+        func requests(full: Bool, filter: Bool) -> Int {
+            SyncCost.ReportPath(
+                isFull: full, rows: full || !filter ? rows : 0, canFilter: filter, hasNewRows: false,
+                readsCohorts: full && readsCohorts(info)
+            ).total
+        }
+        var expected = ExpectedRequests(
+            sizes: "\(rows) report \(rows == 1 ? "row" : "rows")", fullSync: requests(full: true, filter: canFilter),
+            nothingNew: requests(full: false, filter: canFilter))
+        if !canFilter {
+            expected.fullSyncWithOptional = requests(full: true, filter: true)
+            expected.nothingNewWithOptional = requests(full: false, filter: true)
+            expected.optionalFunctions = SyncRequirements.reportFilters
+        }
+        return expected
+    }
+
     /// Reads one row of the completion report to prove it exists, is visible and has columns.
-    private func probeReport(_ reportID: Int, into report: inout Report) async {
+    private func probeReport(_ reportID: Int, into report: inout Report, info: MoodleSiteInfo) async {
         do {
             let page = try await client.retrieveReport(reportID: reportID, page: 0, perPage: 1)
             report.completionReport = ReportProbe(
                 id: reportID, name: page.details?.name, headers: page.headers, totalRowCount: page.totalRowCount)
+            report.expectedRequests = estimateReport(rows: page.totalRowCount, info: info)
             let columns = CompletionReportColumns(headers: page.headers, site: site, categoryField: categoryField)
+            report.expectedRequests?.looksUpNewLearners = !columns.lacking.isEmpty
             if !page.headers.isEmpty, !columns.missingRequired.isEmpty {
                 report.problems.append(
                     Problem(
                         cause: "report-columns-missing",
-                        message: "completion report \(reportID) lacks the column(s) \(columns.missingRequired.joined(separator: ", ")); "
-                            + "add them in Moodle (Reports → Report builder → Custom reports → the report → Add column)"))
+                        message:
+                            "completion report \(reportID) lacks the column(s) \(columns.missingRequired.joined(separator: ", ")); "
+                            + "add them in Moodle (Reports → Report builder → Custom reports → the report → Add column)"
+                    ))
             } else if !columns.lacking.isEmpty {
                 report.notes.append(
                     "completion report \(reportID) lacks \(columns.lacking.joined(separator: ", ")): each sync looks up "

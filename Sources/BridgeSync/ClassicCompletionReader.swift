@@ -28,7 +28,8 @@ struct ClassicCompletionReader {
                 MoodleBatchRequest(
                     MoodleFunction.getUsersCourses, ["userid": .int(userID), "returnusercount": .bool(false)])
             }
-            let answers = try await moodle.callBatch(requests, as: [MoodleUserCourse].self, batchSize: 50)
+            let answers = try await moodle.callBatch(
+                requests, as: [MoodleUserCourse].self, batchSize: SyncCost.batchSize)
             for (userID, answer) in zip(userIDs, answers) {
                 if case .success(let courses) = answer { result[userID] = flags(courses) }
             }
@@ -51,12 +52,16 @@ struct ClassicCompletionReader {
         case invisible(String)
     }
 
+    /// Teachers are enrolled too; only learners (or users with no role shown) earn credit.
+    static func isLearner(_ user: MoodleEnrolledUser) -> Bool {
+        user.roles.isEmpty || user.roles.contains { $0.shortName == "student" }
+    }
+
     /// The enrolled users of a course, with the fields identity needs.
     func enrolledUsers(course: SiteCourse) async throws -> [MoodleIdentity] {
-        // Teachers are enrolled too; only learners (or users with no role shown) earn credit.
-        try await moodle.allEnrolledUsers(courseID: course.id, pageSize: 500).filter { user in
-            user.roles.isEmpty || user.roles.contains { $0.shortName == "student" }
-        }.map { user in
+        try await moodle.allEnrolledUsers(courseID: course.id, pageSize: SyncCost.enrolledPageSize).filter(
+            Self.isLearner
+        ).map { user in
             var identity = MoodleIdentity(
                 userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty,
                 email: user.email?.nonEmpty,
@@ -75,7 +80,8 @@ struct ClassicCompletionReader {
                     MoodleFunction.getCourseCompletionStatus,
                     ["courseid": .int(pair.courseID), "userid": .int(pair.userID)])
             }
-            let results = try await moodle.callBatch(requests, as: MoodleCourseCompletionStatus.self, batchSize: 50)
+            let results = try await moodle.callBatch(
+                requests, as: MoodleCourseCompletionStatus.self, batchSize: SyncCost.batchSize)
             return try results.map { result in
                 switch result {
                 case .success(let status): return Self.status(status)

@@ -83,7 +83,8 @@ struct ReportCompletionReader {
     /// memory stays bounded by the page size whatever the site's size. Returns the rows of courses
     /// the site's course list does not know, by course.
     func read(
-        course: (_ idnumber: String?, _ shortname: String?) async throws -> Int?, since: Date?, pageSize: Int = 500,
+        course: (_ idnumber: String?, _ shortname: String?) async throws -> Int?, since: Date?,
+        pageSize: Int = SyncCost.reportPageSize,
         onPage: ([SiteCompletion], _ lacking: [String]) async throws -> Void
     ) async throws -> [String: Int] {
         if canFilter, let since {

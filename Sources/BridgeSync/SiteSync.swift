@@ -36,7 +36,8 @@ struct SiteSync {
         let (site, mapping, moodle, progress) = (self.site, self.mapping, self.moodle, self.progress)
         let courses = CatalogSource {
             progress(.site(site.id, "reading courses"))
-            return CourseCatalog(site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
+            return CourseCatalog(
+                site: site, mapping: mapping, moodleCourses: try await moodle.courses(by: .all).courses)
         }
         // An incremental report-path run reads the course list only for rows not yet credited: the
         // rows the overlap re-reads are mapped with the ids the last course list gave.
@@ -190,8 +191,8 @@ struct SiteSync {
         guard !usernames.isEmpty else { return completions }
         progress(.site(site.id, "reading \(usernames.count) new users"))
         var details: [String: MoodleIdentity] = [:]
-        for start in stride(from: 0, to: usernames.count, by: 100) {
-            let chunk = Array(usernames[start..<min(start + 100, usernames.count)])
+        for start in stride(from: 0, to: usernames.count, by: SyncCost.lookUpChunk) {
+            let chunk = Array(usernames[start..<min(start + SyncCost.lookUpChunk, usernames.count)])
             for user in try await moodle.users(by: .username, values: chunk) {
                 var identity = MoodleIdentity(
                     userID: user.id, username: user.username, idnumber: user.idNumber?.nonEmpty,

@@ -25,10 +25,15 @@ struct SyncBenchmark {
 
     struct Scenario: Codable {
         var name: String
+        /// `report-builder` or `classic`, and whether batching was allowed.
+        var path: String
         var bridge: Side
         var naive: Side
         var requestRatio: Double
         var wallTimeRatio: Double
+        /// The issue's targets for this scenario, and whether this run met them.
+        var target: String?
+        var met: Bool?
     }
 
     struct Figures: Codable {
@@ -42,12 +47,12 @@ struct SyncBenchmark {
         var tenfoldMemoryRatio: Double?
     }
 
-    static func mapping(_ url: URL) -> RegionMapping {
+    static func mapping(_ url: URL, classic: Bool = false) -> RegionMapping {
         RegionMapping(
             sites: [
                 SiteConfig(
                     id: "bench", name: "bench", baseURL: url, token: .environment("UNUSED"), hoursField: "hours",
-                    identity: [.email], completionReportID: 1)
+                    identity: [.email], completionReportID: classic ? nil : 1)
             ],
             programs: [
                 ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil)))
@@ -62,21 +67,43 @@ struct SyncBenchmark {
         let url = try await server.start()
         defer { Task { await server.stop() } }
         let ledger = folder.appendingPathComponent("bench-sync.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
+        let batchedLedger = ledger + "-classic-batched"
+        let plainLedger = ledger + "-classic-plain"
+        for path in [ledger, batchedLedger, plainLedger, ledger + "-10x"] {
+            for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
 
-        func measure(_ mode: String, ledger: String) throws -> Side {
+        func measure(_ mode: String, ledger: String, classic: Bool = false) throws -> Side {
             server.resetCounters()
-            var side = try child(mode: mode, url: url, ledger: ledger)
+            var side = try child(mode: mode, url: url, ledger: ledger, classic: classic)
             side.requests = server.totalRequestCount
             return side
         }
+        func report(_ side: Side) -> String {
+            "  \(side.requests) requests, \(String(format: "%.2f", side.wallSeconds)) s"
+        }
         progress("naive baseline: every enrolled user's completion status, course by course, one request at a time…")
         let naive = try measure("naive", ledger: ledger + "-naive")
-        progress("  \(naive.requests) requests, \(String(format: "%.1f", naive.wallSeconds)) s")
-        progress("bridge: full sync…")
+        progress(report(naive))
+        progress("report path: full sync…")
         let full = try measure("full", ledger: ledger)
-        progress("bridge: incremental sync, nothing changed…")
+        progress(report(full))
+        progress("report path: incremental sync, nothing changed…")
         let unchanged = try measure("incremental", ledger: ledger)
+        progress(report(unchanged))
+        progress("classic path, batched: full sync…")
+        let classicFull = try measure("full", ledger: batchedLedger, classic: true)
+        progress(report(classicFull))
+        progress("classic path, batched: incremental sync, nothing changed…")
+        let classicUnchanged = try measure("incremental", ledger: batchedLedger, classic: true)
+        progress(report(classicUnchanged))
+        server.removeFunction(MoodleFunction.callExternalFunctions, fromService: "credit_bridge")
+        progress("classic path, without batching: full sync…")
+        let plainFull = try measure("full", ledger: plainLedger, classic: true)
+        progress(report(plainFull))
+        progress("classic path, without batching: incremental sync, nothing changed…")
+        let plainUnchanged = try measure("incremental", ledger: plainLedger, classic: true)
+        progress(report(plainUnchanged))
         let fresh = scenario.enrolments.filter { enrolment in
             !scenario.completions.contains { $0.userID == enrolment.userID && $0.courseID == enrolment.courseID }
         }
@@ -85,8 +112,9 @@ struct SyncBenchmark {
             server.complete(
                 userID: enrolment.userID, courseID: enrolment.courseID, at: (scenario.site.currentTime ?? 0) - 600)
         }
-        progress("bridge: incremental sync after \(added) new completions (1%)…")
+        progress("report path: incremental sync after \(added) new completions (1%)…")
         let onePercent = try measure("incremental", ledger: ledger)
+        progress(report(onePercent))
 
         var tenfold: Side?
         if includeTenfold {
@@ -99,28 +127,52 @@ struct SyncBenchmark {
             tenfold?.requests = big.totalRequestCount
             await big.stop()
         }
-        func compare(_ name: String, _ bridge: Side) -> Scenario {
-            Scenario(
-                name: name, bridge: bridge, naive: naive,
-                requestRatio: Double(naive.requests) / Double(max(1, bridge.requests)),
-                wallTimeRatio: naive.wallSeconds / max(0.001, bridge.wallSeconds))
+        let learners = Set(scenario.enrolments.map(\.userID)).count
+        func compare(
+            _ name: String, _ path: String, _ bridge: Side, target: String? = nil,
+            holds: ((_ requestRatio: Double, _ wallRatio: Double) -> Bool)? = nil
+        ) -> Scenario {
+            let requestRatio = Double(naive.requests) / Double(max(1, bridge.requests))
+            let wallRatio = naive.wallSeconds / max(0.001, bridge.wallSeconds)
+            return Scenario(
+                name: name, path: path, bridge: bridge, naive: naive, requestRatio: requestRatio,
+                wallTimeRatio: wallRatio, target: target, met: holds?(requestRatio, wallRatio))
         }
+        let perLearner = Double(plainUnchanged.requests) / Double(max(1, learners))
         return Figures(
             users: users, courses: courses, completions: scenario.completions.count,
             enrolments: scenario.enrolments.count,
             latency: "per function, fitted to the captures of a real Moodle 5.1 (LatencyModel.measured)",
             scenarios: [
-                compare("full sync", full), compare("incremental, nothing changed", unchanged),
-                compare("incremental, 1% new completions", onePercent),
+                compare(
+                    "full sync", "report-builder", full, target: "≥ 500× fewer requests, ≥ 100× less wall time",
+                    holds: { $0 >= 500 && $1 >= 100 }),
+                compare(
+                    "incremental, nothing changed", "report-builder", unchanged, target: "≤ 3 requests",
+                    holds: { _, _ in unchanged.requests <= 3 }),
+                compare("incremental, 1% new completions", "report-builder", onePercent),
+                compare(
+                    "full sync", "classic, batched", classicFull, target: "≥ 50× fewer requests",
+                    holds: { ratio, _ in ratio >= 50 }),
+                compare("incremental, nothing changed", "classic, batched", classicUnchanged),
+                compare(
+                    "full sync", "classic, not batched", plainFull, target: "≥ 2× fewer requests",
+                    holds: { ratio, _ in ratio >= 2 }),
+                compare(
+                    "incremental, nothing changed", "classic, not batched", plainUnchanged,
+                    target: "about one request per learner (\(String(format: "%.2f", perLearner)) for \(learners))",
+                    holds: { _, _ in perLearner <= 1.1 }),
             ],
             tenfold: tenfold,
             tenfoldMemoryRatio: tenfold.map { Double($0.peakMemoryBytes) / Double(max(1, full.peakMemoryBytes)) })
     }
 
-    private func child(mode: String, url: URL, ledger: String) throws -> Side {
+    private func child(mode: String, url: URL, ledger: String, classic: Bool = false) throws -> Side {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["sync-side", "--mode", mode, "--url", url.absoluteString, "--ledger", ledger]
+        process.arguments =
+            ["sync-side", "--mode", mode, "--url", url.absoluteString, "--ledger", ledger]
+            + (classic ? ["--classic"] : [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -133,7 +185,7 @@ struct SyncBenchmark {
 
 /// One side of the sync benchmark, in its own process.
 enum SyncSide {
-    static func run(mode: String, url: URL, ledgerPath: String) async throws -> SyncBenchmark.Side {
+    static func run(mode: String, url: URL, ledgerPath: String, classic: Bool) async throws -> SyncBenchmark.Side {
         let started = ContinuousClock.now
         let moodle = MoodleSite(
             configuration: MoodleSiteConfiguration(
@@ -143,7 +195,7 @@ enum SyncSide {
             credits = try await naive(moodle)
         } else {
             let ledger = try SQLiteLedger(path: ledgerPath)
-            let mapping = SyncBenchmark.mapping(url)
+            let mapping = SyncBenchmark.mapping(url, classic: classic)
             let summary = await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "bench")) { _ in
                 moodle
             }

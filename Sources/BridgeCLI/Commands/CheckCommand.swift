@@ -16,7 +16,10 @@ struct CheckCommand: AsyncParsableCommand {
             whether the token's service allows every function the sync needs (and how to add the \
             missing ones), and which completion path the site supports: the report builder \
             (Moodle 4.1+ with completion_report configured) or the classic calls. On the \
-            report-builder path it also reads one row of the completion report.
+            report-builder path it also reads one row of the completion report; on the classic \
+            path it reads the course list and the participants of each mapped course. From these \
+            sizes it prints the requests a full sync and a nightly run with nothing new will make, \
+            and what each optional function the service lacks would save.
 
             Exit status: 0 the site can be synced; 1 bad input (unknown site, broken mapping files); \
             3 the site cannot be synced (no token, invalid token, missing functions, web services \
@@ -87,6 +90,25 @@ struct CheckCommand: AsyncParsableCommand {
             }
             if let batching = report.batching {
                 row("Batching", batching ? "yes (\(MoodleFunction.callExternalFunctions))" : "no")
+            }
+            if let expected = report.expectedRequests {
+                let classic = report.completionPath == .classic
+                row("Requests a run", "for \(expected.sizes):")
+                func figures(_ value: Int, _ optional: Int?) -> String {
+                    (classic ? "at most " : "") + "\(value)"
+                        + (optional.map { " (\($0) with \(expected.optionalFunctions.joined(separator: " and ")))" }
+                            ?? "")
+                }
+                lines.append(
+                    "      full sync: \(expected.fullSync)"
+                        + (expected.fullSyncWithOptional.map {
+                            " (\($0) with \(expected.optionalFunctions.joined(separator: " and ")))"
+                        } ?? "")
+                        + (classic
+                            ? ", plus one status call per completed pair (one request per 50 with batching)" : "")
+                        + (expected.looksUpNewLearners ? ", plus one look-up per 100 learners new to the ledger" : ""))
+                lines.append(
+                    "      nightly, nothing new: " + figures(expected.nothingNew, expected.nothingNewWithOptional))
             }
         }
         lines += report.notes.map { "  Note: \($0)" }
