@@ -57,27 +57,15 @@ public struct Reconcile: Sendable {
         let items =
             summary.findings.map(Self.item).filter {
                 ($0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail))
-                    && ($0.kind != .hourMismatch || !mismatchedModules.contains($0.module ?? ""))
+                    && ($0.kind != .hoursMismatch || !mismatchedModules.contains($0.module ?? ""))
             } + relying + mismatches
         return Result(
             table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }
 
     static func item(_ finding: SyncFinding) -> ReconciliationItem {
-        let kind: ReconciliationItem.Kind =
-            switch finding.kind {
-            case .notYetCredited: .completionNotCredited
-            case .revocationFlagged, .revocationReversed: .creditNoLongerComplete
-            case .hoursMismatch: .hourMismatch
-            case .unmappedCourse: .unmappedCourse
-            case .unmatchedUser: .userWithoutPerson
-            case .ambiguousMatch: .ambiguousMatch
-            case .noLongerVerifiable: .completionNotVerifiable
-            case .invalidKey: .invalidKey
-            case .documentReliesOnReversedCredit: .documentReliesOnReversedCredit
-            }
-        return ReconciliationItem(
-            kind: kind, site: finding.site, courseID: finding.courseID, courseName: finding.course,
+        ReconciliationItem(
+            kind: finding.kind, site: finding.site, courseID: finding.courseID, courseName: finding.course,
             userName: finding.user, person: finding.person, module: finding.module, hours: finding.hours,
             detail: finding.detail)
     }
@@ -92,7 +80,7 @@ public struct Reconcile: Sendable {
         return DocumentReliance.find(in: snapshot.documents, reversed: reversed).map { reliance in
             ReconciliationItem(
                 kind: .documentReliesOnReversedCredit, person: reliance.person, module: reliance.module,
-                hours: hours[reliance.credit], detail: reliance.description)
+                hours: hours[reliance.credit], detail: reliance.text)
         }
     }
 
@@ -114,9 +102,12 @@ public struct Reconcile: Sendable {
                 course = courseID
             }
             return ReconciliationItem(
-                kind: .hourMismatch, site: site, courseID: course, person: credit.person, module: credit.module,
+                kind: .hoursMismatch, site: site, courseID: course, person: credit.person, module: credit.module,
                 hours: credit.hours,
-                detail: "\(credit.entry): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h")
+                detail: LocalizedText(
+                    ru:
+                        "\(credit.entry): в реестре \(credit.hours.value) ч, по сопоставлению сегодня \(module.hours.value) ч",
+                    en: "\(credit.entry): ledger \(credit.hours.value) h, mapping today \(module.hours.value) h"))
         }
     }
 }

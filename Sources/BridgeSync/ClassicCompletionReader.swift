@@ -49,7 +49,7 @@ struct ClassicCompletionReader {
         case completed(Date)
         case notCompleted
         /// Moodle refuses to show it (expired or suspended enrolment, suspended or deleted account).
-        case invisible(String)
+        case invisible(LocalizedText)
     }
 
     /// Teachers are enrolled too; only learners (or users with no role shown) earn credit.
@@ -120,9 +120,17 @@ struct ClassicCompletionReader {
         switch error.code {
         case .notEnrolled:
             return .invisible(
-                "Moodle no longer shows it: the enrolment ended or was suspended, or the account is suspended")
-        case .userDeleted: return .invisible("the user was deleted in Moodle")
-        case .cannotViewReport: return .invisible("completion tracking is off in this course")
+                LocalizedText(
+                    ru:
+                        "Moodle его больше не показывает: запись на курс окончена или приостановлена, либо учётная запись заблокирована",
+                    en: "Moodle no longer shows it: the enrolment ended or was suspended, or the account is suspended"))
+        case .userDeleted:
+            return .invisible(LocalizedText(ru: "пользователь удалён в Moodle", en: "the user was deleted in Moodle"))
+        case .cannotViewReport:
+            return .invisible(
+                LocalizedText(
+                    ru: "в этом курсе отключено отслеживание завершения",
+                    en: "completion tracking is off in this course"))
         default: throw error
         }
     }

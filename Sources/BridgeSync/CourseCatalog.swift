@@ -15,7 +15,7 @@ struct CourseCatalog: Sendable {
             let idnumber = course.idNumber?.nonEmpty
             var module = mapping.module(
                 site: site.id, courseID: course.id, idnumber: idnumber, shortname: course.shortName)
-            var hoursProblem: String?
+            var hoursProblem: LocalizedText?
             if module == nil, let field = site.hoursField,
                 let text = course.customField(field).flatMap({ $0.valueRaw ?? $0.value })?.trimmingCharacters(
                     in: .whitespaces), !text.isEmpty
@@ -27,8 +27,12 @@ struct CourseCatalog: Sendable {
                         hours: CreditHours(hours), form: .distance)
                 } else {
                     // Shown cut short: the value comes from Moodle and may be anything.
-                    hoursProblem =
-                        "its hours field '\(field)' holds '\(text.prefix(24))', not a whole number of hours within \(bounds.lowerBound)…\(bounds.upperBound)"
+                    hoursProblem = LocalizedText(
+                        ru:
+                            "его поле часов '\(field)' содержит «\(text.prefix(24))», а не целое число часов от \(bounds.lowerBound) до \(bounds.upperBound)",
+                        en:
+                            "its hours field '\(field)' holds '\(text.prefix(24))', not a whole number of hours within \(bounds.lowerBound)…\(bounds.upperBound)"
+                    )
                 }
             }
             let program = site.programField

@@ -14,12 +14,17 @@ enum IdentityKeyCheck {
                     !raw.trimmingCharacters(in: .whitespaces).isEmpty
                 else { continue }
                 do { _ = try SNILS(parsing: raw) } catch {
+                    let problem = error
+                    let value = raw.prefix(32)
                     findings.append(
                         SyncFinding(
                             kind: .invalidKey, site: site.id, user: who,
-                            detail:
-                                "profile field \(field) holds '\(raw.prefix(32))': \(error); the bridge does not match by it — correct it in the user's Moodle profile"
-                        ))
+                            detail: LocalizedText(
+                                ru:
+                                    "поле профиля \(field) содержит «\(value)»: \(problem.text.ru); по нему слушатель не сопоставляется — исправьте профиль пользователя в Moodle",
+                                en:
+                                    "profile field \(field) holds '\(value)': \(problem); the bridge does not match by it — correct it in the user's Moodle profile"
+                            )))
                 }
             case .email:
                 guard let email = user.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty,
@@ -28,9 +33,12 @@ enum IdentityKeyCheck {
                 findings.append(
                     SyncFinding(
                         kind: .invalidKey, site: site.id, user: who,
-                        detail:
-                            "email holds '\(email.prefix(64))', which is not an e-mail address; the bridge does not match by it — correct it in the user's Moodle profile"
-                    ))
+                        detail: LocalizedText(
+                            ru:
+                                "поле email содержит «\(email.prefix(64))», это не адрес электронной почты; по нему слушатель не сопоставляется — исправьте профиль пользователя в Moodle",
+                            en:
+                                "email holds '\(email.prefix(64))', which is not an e-mail address; the bridge does not match by it — correct it in the user's Moodle profile"
+                        )))
             default: continue
             }
         }

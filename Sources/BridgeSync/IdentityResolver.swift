@@ -10,8 +10,8 @@ import Foundation
 final class IdentityResolver {
     enum Resolution: Equatable {
         case person(PersonID)
-        case unmatched(String)
-        case ambiguous(String)
+        case unmatched(LocalizedText)
+        case ambiguous(LocalizedText)
     }
 
     private let site: SiteConfig
@@ -65,7 +65,11 @@ final class IdentityResolver {
         if let username = user.username, let details = userDetails[username] {
             user = details.merging(partial)
         }
-        guard let siteKey = user.siteKey else { return .unmatched("Moodle returned no user id or username") }
+        guard let siteKey = user.siteKey else {
+            return .unmatched(
+                LocalizedText(
+                    ru: "Moodle не вернул ни id, ни имени пользователя", en: "Moodle returned no user id or username"))
+        }
         if let cached = cache[siteKey] { return cached }
         let resolution = try await lookUp(user, siteKey: siteKey)
         cache[siteKey] = resolution
@@ -88,14 +92,20 @@ final class IdentityResolver {
             if let person, !found.contains(person) { found.append(person) }
         }
         if found.count > 1 {
+            let names = keys.map { "\($0.kind.storageName)" }.joined(separator: ", ")
+            let persons = found.map(\.rawValue).joined(separator: ", ")
             return .ambiguous(
-                "its keys (\(keys.map { "\($0.kind.storageName)" }.joined(separator: ", "))) lead to different persons: \(found.map(\.rawValue).joined(separator: ", "))"
-            )
+                LocalizedText(
+                    ru: "его ключи (\(names)) ведут к разным слушателям: \(persons)",
+                    en: "its keys (\(names)) lead to different persons: \(persons)"))
         }
         guard let first = keys.first else {
             if let existing = found.first { return .person(existing) }
+            let names = site.identity.map(\.description).joined(separator: ", ")
             return .unmatched(
-                "none of the identity keys (\(site.identity.map(\.description).joined(separator: ", "))) has a value")
+                LocalizedText(
+                    ru: "ни один из ключей сопоставления (\(names)) не заполнен",
+                    en: "none of the identity keys (\(names)) has a value"))
         }
         let person = found.first ?? PersonID("P-\(first.value)")
         register(person, user: user, siteKey: siteKey, keys: keys, isNew: found.isEmpty)

@@ -61,7 +61,8 @@ public struct RouteKeeper: Sendable {
         }
         // Routes not judged in this pass keep their recorded verdicts; the outcome counts them too.
         let judgedRoutes = Set(verdicts.map(\.route))
-        for route in stored where !judgedRoutes.contains(route.route.id) && mapping.program(route.route.program) != nil {
+        for route in stored where !judgedRoutes.contains(route.route.id) && mapping.program(route.route.program) != nil
+        {
             switch route.status {
             case .completed: outcome.completed += 1
             case .expired: outcome.expired += 1

@@ -81,7 +81,10 @@ extension SiteSync {
             for (key, entry) in credited
             where key.hasPrefix("moodle/\(site.id)/course/\(course.id)/") && !enrolled.contains(key) {
                 noLongerVerifiable(
-                    entry, course: course, why: "the user is no longer enrolled in the course (unenrolled or deleted)",
+                    entry, course: course,
+                    why: LocalizedText(
+                        ru: "пользователь больше не записан на курс (отчислен или удалён)",
+                        en: "the user is no longer enrolled in the course (unenrolled or deleted)"),
                     result: &result)
             }
             // Each course is one transaction.
@@ -107,7 +110,11 @@ extension SiteSync {
             let course = catalog.courses[courseID]
             if userID == 0 {
                 noLongerVerifiable(
-                    entry, course: course, why: "the completion report no longer lists it", result: &result)
+                    entry, course: course,
+                    why: LocalizedText(
+                        ru: "отчёт о завершениях его больше не содержит", en: "the completion report no longer lists it"
+                    ),
+                    result: &result)
             } else {
                 askable.append((entry, courseID, userID))
             }
@@ -145,18 +152,27 @@ extension SiteSync {
                 kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
                 course: course?.shortname, person: entry.person, module: entry.module, entry: entry.id,
                 detail: reverse
-                    ? "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy"
-                    : "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it")
+                    ? LocalizedText(
+                        ru: "Moodle сообщает, что \(entry.id) больше не завершён; сторнирован по правилу сайта",
+                        en: "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy")
+                    : LocalizedText(
+                        ru:
+                            "Moodle сообщает, что \(entry.id) больше не завершён; зачёт остаётся до проверки регистратором",
+                        en:
+                            "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it"
+                    ))
         )
     }
 
     private func noLongerVerifiable(
-        _ entry: LedgerEntry, course: SiteCourse?, why: String, result: inout SiteSyncResult
+        _ entry: LedgerEntry, course: SiteCourse?, why: LocalizedText, result: inout SiteSyncResult
     ) {
         result.findings.append(
             SyncFinding(
                 kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
                 person: entry.person, module: entry.module,
-                detail: "\(entry.id) can no longer be verified: \(why); the credit stays"))
+                detail: LocalizedText(
+                    ru: "\(entry.id) больше нельзя проверить: \(why.ru); зачёт остаётся",
+                    en: "\(entry.id) can no longer be verified: \(why.en); the credit stays")))
     }
 }

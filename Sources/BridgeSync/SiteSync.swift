@@ -95,8 +95,11 @@ struct SiteSync {
                 result.findings.append(
                     SyncFinding(
                         kind: .unmappedCourse, site: site.id, course: course,
-                        detail:
-                            "\(count) completion(s) in a course the report lists but the site's course list does not"))
+                        detail: LocalizedText(
+                            ru: "завершений: \(count) — в курсе, который есть в отчёте, но не в списке курсов сайта",
+                            en:
+                                "\(count) completion(s) in a course the report lists but the site's course list does not"
+                        )))
             }
             if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
                 try await reverify(
@@ -150,7 +153,9 @@ struct SiteSync {
         result.reversalsHeldBack = writer.holdBackReversals()
         for index in result.findings.indices where result.findings[index].kind == .revocationReversed {
             result.findings[index].kind = .revocationFlagged
-            result.findings[index].detail +=
+            result.findings[index].detail.ru +=
+                "; сторно удержано: этот запуск сторнировал бы \(count) из \(credits) действующих зачётов, больше порога сайта (\(limit))"
+            result.findings[index].detail.en +=
                 "; held back: this run would have reversed \(count) of \(credits) standing credits, more than the site's guard (\(limit))"
         }
     }
@@ -235,9 +240,12 @@ struct SiteSync {
             let now = hoursNow[module]!.value
             return SyncFinding(
                 kind: .hoursMismatch, site: site.id, module: module, hours: hoursNow[module],
-                detail:
-                    "\(credits.count) credit(s) of \(module) at \(old) (since \(since)); the module now has \(now) h: nothing was rewritten — if the new hours apply, run `moodle-bridge ledger rehour \(module) --document … --reason …`"
-            )
+                detail: LocalizedText(
+                    ru:
+                        "зачётов модуля \(module): \(credits.count), по \(old.replacingOccurrences(of: " h", with: " ч")) (с \(since)); теперь у модуля \(now) ч: ничего не переписано — если новые часы относятся и к ним, выполните `moodle-bridge ledger rehour \(module) --document … --reason …`",
+                    en:
+                        "\(credits.count) credit(s) of \(module) at \(old) (since \(since)); the module now has \(now) h: nothing was rewritten — if the new hours apply, run `moodle-bridge ledger rehour \(module) --document … --reason …`"
+                ))
         }
     }
 
@@ -252,14 +260,25 @@ struct SiteSync {
         }
         .sorted { $0.id < $1.id }
         .map { course in
+            let count = completionsByCourse[course.id] ?? 0
             let seen =
-                path == .classic ? "completion tracking is on" : "\(completionsByCourse[course.id]!) completion(s)"
+                path == .classic
+                ? LocalizedText(ru: "отслеживание завершения включено", en: "completion tracking is on")
+                : LocalizedText(ru: "завершений: \(count)", en: "\(count) completion(s)")
             let why =
-                course.hoursProblem.map { "the course is in no module of the mapping files and \($0)" }
-                ?? "the course is in no module of the mapping files and has no hours field"
+                course.hoursProblem.map {
+                    LocalizedText(
+                        ru: "курс не входит ни в один модуль файлов сопоставления, и \($0.ru)",
+                        en: "the course is in no module of the mapping files and \($0.en)")
+                }
+                ?? LocalizedText(
+                    ru: "курс не входит ни в один модуль файлов сопоставления и не имеет поля часов",
+                    en: "the course is in no module of the mapping files and has no hours field")
             return SyncFinding(
                 kind: .unmappedCourse, site: site.id, courseID: course.id, course: course.shortname,
-                detail: "\(seen), but \(why): map it in modules.yaml or set its hours")
+                detail: LocalizedText(
+                    ru: "\(seen.ru), но \(why.ru): добавьте курс в modules.yaml или задайте его часы",
+                    en: "\(seen.en), but \(why.en): map it in modules.yaml or set its hours"))
         }
     }
 }

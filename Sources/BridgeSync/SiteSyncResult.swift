@@ -35,5 +35,5 @@ public struct SiteSyncResult: Sendable, Codable {
         self.isFull = isFull
     }
 
-    public func count(_ kind: SyncFinding.Kind) -> Int { findings.filter { $0.kind == kind }.count }
+    public func count(_ kind: FindingKind) -> Int { findings.filter { $0.kind == kind }.count }
 }

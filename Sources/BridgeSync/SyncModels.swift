@@ -42,7 +42,7 @@ struct SiteCourse: Hashable, Sendable {
     /// Whether learners see the course (a hidden course is left out of a learner's course list).
     var visible: Bool = true
     /// Why the course's hours field gives no module (a value that is not hours within the bounds).
-    var hoursProblem: String? = nil
+    var hoursProblem: LocalizedText? = nil
 }
 
 extension String {
@@ -51,33 +51,7 @@ extension String {
 
 /// Something the sync noticed that a person should look at; the run goes on.
 public struct SyncFinding: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        /// A completion Moodle shows that the ledger has not credited yet (a dry run lists them).
-        case notYetCredited = "not-yet-credited"
-        /// A course with completions that maps to no module and carries no hours.
-        case unmappedCourse = "unmapped-course"
-        /// A Moodle user whose identity keys are all empty or unknown-and-unusable.
-        case unmatchedUser = "unmatched-user"
-        /// A Moodle user whose keys point at different persons.
-        case ambiguousMatch = "ambiguous-match"
-        /// A credited completion Moodle can no longer show (enrolment ended or suspended, account
-        /// suspended or deleted, user unenrolled): the credit stays.
-        case noLongerVerifiable = "no-longer-verifiable"
-        /// A credited completion Moodle now reports as not complete: flagged for review.
-        case revocationFlagged = "revocation-flagged"
-        /// A credited completion Moodle reports as not complete, reversed by the site's policy.
-        case revocationReversed = "revocation-reversed"
-        /// A course's hours in Moodle differ from the hours credited earlier for it.
-        case hoursMismatch = "hours-mismatch"
-        /// A user's identity key that cannot serve (a SNILS failing its check digits, an e-mail
-        /// that is not an address): left out of matching, to be corrected in Moodle.
-        case invalidKey = "invalid-key"
-        /// An issued, not cancelled certificate or statement certifies a credit this run reversed
-        /// (by the site's revocation policy): the document stays as issued, for a registrar to review.
-        case documentReliesOnReversedCredit = "document-relies-on-reversed-credit"
-    }
-
-    public var kind: Kind
+    public var kind: FindingKind
     public var site: SiteID
     public var courseID: Int?
     public var course: String?
@@ -87,12 +61,13 @@ public struct SyncFinding: Hashable, Sendable, Codable {
     public var hours: CreditHours?
     /// The ledger entry concerned (the credit revoked or reversed), when there is one.
     public var entry: EntryID?
-    public var detail: String
+    /// The particulars, in both languages: each reader shows its own.
+    public var detail: LocalizedText
 
     public init(
-        kind: Kind, site: SiteID, courseID: Int? = nil, course: String? = nil, user: String? = nil,
+        kind: FindingKind, site: SiteID, courseID: Int? = nil, course: String? = nil, user: String? = nil,
         person: PersonID? = nil, module: ModuleID? = nil, hours: CreditHours? = nil, entry: EntryID? = nil,
-        detail: String
+        detail: LocalizedText
     ) {
         self.hours = hours
         self.entry = entry

@@ -158,7 +158,7 @@ public struct SyncRunner: Sendable {
         return DocumentReliance.find(in: try await ledger.documents(), reversed: reversed).map {
             SyncFinding(
                 kind: .documentReliesOnReversedCredit, site: result.site, person: $0.person, module: $0.module,
-                entry: $0.credit, detail: $0.description)
+                entry: $0.credit, detail: $0.text)
         }
     }
 }

@@ -113,7 +113,9 @@ struct SyncWriter {
                         user: draft.idempotencyKey.components(separatedBy: "/u:").last
                             ?? (userID > 0 ? "#\(userID)" : nil),
                         person: draft.person, module: draft.module, hours: draft.hours,
-                        detail: "completed on \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))"))
+                        detail: LocalizedText(
+                            ru: "завершён \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))",
+                            en: "completed on \(ISO8601DateFormatter().string(from: draft.occurredAt).prefix(10))")))
             }
             result.newCredits += pending.count - reversals
             result.reversals += reversals

@@ -94,11 +94,13 @@ struct IssuedDocumentTests {
         ).run(sites: [])
         let findings = reconciliation.table.rows.map { $0.map { $0.plainText(.ru) } }
         let finding = try #require(
-            findings.first { $0.contains("certificate 2026-00001 relies on reversed credit E3") })
+            findings.first { $0.contains("удостоверение 2026-00001 опирается на сторнированный зачёт E3") })
         #expect(finding.first == "Документ опирается на сторнированный зачёт")
         #expect(finding.contains("ICT-03"))
-        let english = reconciliation.table.rows.first?.first?.plainText(.en)
-        #expect(english == "Document relies on a reversed credit")
+        // The same finding in English: its label and its detail.
+        let english = try #require(reconciliation.table.rows.first?.map { $0.plainText(.en) })
+        #expect(english.first == "Document relies on a reversed credit")
+        #expect(english.contains("certificate 2026-00001 relies on reversed credit E3"))
     }
 
     @Test("a cancelled certificate is listed as cancelled with day and reason; the route gets a new one")

@@ -38,8 +38,8 @@ struct HoursChangeTests {
         let finding = try #require(
             full.sites.first { $0.site == "ripk" }?.findings.first { $0.kind == .hoursMismatch })
         #expect(finding.module == module)
-        #expect(finding.detail.contains("at \(old) h") && finding.detail.contains("now has \(new) h"))
-        #expect(finding.detail.contains("ledger rehour \(module)"))
+        #expect(finding.detail.en.contains("at \(old) h") && finding.detail.en.contains("now has \(new) h"))
+        #expect(finding.detail.en.contains("ledger rehour \(module)"))
 
         let rehoured = try await RehourCredits(mapping: region.mapping, ledger: { region.ledger }).run(
             .init(module: module.rawValue, hours: new, document: "приказ 3", reason: "часы курса", operator: "admin"))

@@ -45,7 +45,8 @@ struct ReportPathRequestsTests {
         let region = try await TwoSiteRegion()
         let first = await region.sync(full: true, timeout: .seconds(120))
         let newUsers = Set(
-            region.expectedCredits().filter { $0.site == "ripk" }.map(\.email)).count
+            region.expectedCredits().filter { $0.site == "ripk" }.map(\.email)
+        ).count
         let firstCount = region.ripk.requestCount(for: Self.lookUp)
         #expect(first.failures.map(\.message) == [])
         #expect(newUsers > 0 && firstCount == (newUsers + 99) / 100, "\(newUsers) users, \(firstCount) look-ups")
@@ -82,7 +83,9 @@ struct ReportPathRequestsTests {
             if lacking.isEmpty {
                 #expect(note == nil, "\(report.notes)")
             } else {
-                #expect(note?.contains("lacks \(lacking.joined(separator: ", ")): each sync looks up") == true, "\(report.notes)")
+                #expect(
+                    note?.contains("lacks \(lacking.joined(separator: ", ")): each sync looks up") == true,
+                    "\(report.notes)")
             }
         }
         // A report without a required column cannot be read: a problem, not a note.

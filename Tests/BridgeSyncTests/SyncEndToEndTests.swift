@@ -56,7 +56,7 @@ struct SyncEndToEndTests {
             $0.kind == .unmappedCourse && $0.courseID == hostile.id
         }
         #expect(
-            finding?.detail.contains("holds '9223372036854775807', not a whole number of hours within 2…36") == true,
+            finding?.detail.en.contains("holds '9223372036854775807', not a whole number of hours within 2…36") == true,
             "\(String(describing: finding))")
         // Everything else is credited as the scenario says.
         #expect(try await region.actualCredits() == region.expectedCredits())
@@ -79,8 +79,8 @@ struct SyncEndToEndTests {
             $0.kind == .invalidKey
         }
         // (The generated site's own SNILS values end in 00 and mostly fail their check digits too.)
-        let snils = findings.filter { $0.user == users[0] }.map(\.detail)
-        let email = findings.filter { $0.user == users[1] }.map(\.detail)
+        let snils = findings.filter { $0.user == users[0] }.map(\.detail.en)
+        let email = findings.filter { $0.user == users[1] }.map(\.detail.en)
         #expect(snils.contains { $0.contains("profile field snils holds '155-972-418 99'") }, "\(snils)")
         #expect(
             email.contains { $0.contains("email holds 'not an address', which is not an e-mail address") }, "\(email)")
@@ -212,7 +212,7 @@ struct SyncEndToEndTests {
         let north = try #require(summary.sites.first { $0.site == "north" })
         #expect(north.reversals == 1)
         let findings = north.findings.filter { $0.kind == .documentReliesOnReversedCredit }
-        #expect(findings.map(\.detail) == ["certificate \(number) relies on reversed credit \(credit.id)"])
+        #expect(findings.map(\.detail.en) == ["certificate \(number) relies on reversed credit \(credit.id)"])
         #expect(findings.first?.person == credit.person && findings.first?.entry == credit.id)
         // The certificate itself is untouched.
         #expect(try await region.ledger.documents().first?.request.content?.modules == [module])
@@ -238,7 +238,7 @@ struct SyncEndToEndTests {
         #expect(north.findings.filter { $0.kind == .revocationReversed }.isEmpty)
         let flagged = north.findings.filter { $0.kind == .revocationFlagged }
         #expect(flagged.count == northCredits.count)
-        #expect(flagged.allSatisfy { $0.detail.contains("held back") })
+        #expect(flagged.allSatisfy { $0.detail.en.contains("held back") })
         #expect(try await region.ledger.entries(person: nil).filter { !$0.isCredit }.isEmpty)
         let failure = try #require(summary.failures.first { $0.site == "north" })
         #expect(failure.isPermanent)

@@ -27,7 +27,7 @@ struct SyncSummaryText {
                 "  revocations: \(site.count(.revocationFlagged)) flagged, \(site.reversals) reversed; \(site.count(.noLongerVerifiable)) credit(s) no longer verifiable"
             )
             for finding in site.findings where finding.kind == .documentReliesOnReversedCredit {
-                lines.append("  \(finding.detail): the document stays as issued; cancel it if it no longer holds")
+                lines.append("  \(finding.detail.en): the document stays as issued; cancel it if it no longer holds")
             }
             lines.append("  \(site.requests) request(s) in \(String(format: "%.1f", site.seconds)) s")
         }

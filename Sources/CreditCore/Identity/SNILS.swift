@@ -29,6 +29,18 @@ public struct SNILS: Hashable, Sendable, Codable, CustomStringConvertible {
                 "the check digits are \(found) but the number gives \(expected): a digit is mistyped"
             }
         }
+
+        /// The same in both languages.
+        public var text: LocalizedText {
+            let ru =
+                switch self {
+                case .wrongLength(let count): "в СНИЛС 11 цифр (XXX-XXX-XXX XX), а здесь \(count)"
+                case .notDigits: "СНИЛС состоит только из цифр, дефисов и пробела (XXX-XXX-XXX XX)"
+                case .checksumMismatch(let expected, let found):
+                    "контрольное число \(found), а по номеру выходит \(expected): в номере опечатка"
+                }
+            return LocalizedText(ru: ru, en: description)
+        }
     }
 
     /// Parses a SNILS written with or without separators (`11223344595`, `112-233-445 95`).

@@ -26,7 +26,15 @@ public struct DocumentReliance: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `certificate 2026-00007 relies on reversed credit E375`.
-    public var description: String { "\(kind.rawValue) \(registrationNumber) relies on reversed credit \(credit)" }
+    public var description: String { text.en }
+
+    /// The same in both languages.
+    public var text: LocalizedText {
+        let russian = kind == .statement ? "справка" : "удостоверение"
+        return LocalizedText(
+            ru: "\(russian) \(registrationNumber) опирается на сторнированный зачёт \(credit)",
+            en: "\(kind.rawValue) \(registrationNumber) relies on reversed credit \(credit)")
+    }
 
     /// The documents of `documents` that are not cancelled and certify one of the `reversed`
     /// credits, in issue order, one line per document and credit. Documents issued before their

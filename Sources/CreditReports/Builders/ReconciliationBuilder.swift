@@ -26,11 +26,11 @@ public struct ReconciliationBuilder: Sendable {
             return [
                 .label(item.kind.label), .optionalText(item.site?.rawValue), course.isEmpty ? .empty : .text(course),
                 user.isEmpty ? .empty : .text(user), .optionalText(person), .optionalText(item.module?.rawValue),
-                item.hours.map(ReportCell.hours) ?? .empty, item.detail.isEmpty ? .empty : .text(item.detail),
+                item.hours.map(ReportCell.hours) ?? .empty, item.detail.isEmpty ? .empty : .label(item.detail),
                 .label(item.kind.action),
             ]
         }
-        let summary = ReconciliationItem.Kind.allCases.compactMap { kind -> ReportTable.SummaryLine? in
+        let summary = FindingKind.allCases.compactMap { kind -> ReportTable.SummaryLine? in
             let count = items.filter { $0.kind == kind }.count
             guard count > 0 else { return nil }
             return ReportTable.SummaryLine(kind.rawValue, ru: kind.label.ru, en: kind.label.en, value: .integer(count))

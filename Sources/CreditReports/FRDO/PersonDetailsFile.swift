@@ -1,5 +1,5 @@
-import Foundation
 import CreditCore
+import Foundation
 
 /// The registrar's persons CSV: one learner a row, matched to the ledger by `person_id` or `snils`.
 ///

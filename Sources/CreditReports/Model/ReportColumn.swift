@@ -1,3 +1,5 @@
+import CreditCore
+
 /// A report column: a stable key (for JSON) and its label in each language.
 public struct ReportColumn: Hashable, Sendable {
     public var key: String

@@ -1,3 +1,5 @@
+import CreditCore
+
 /// A further table of a report, written as its own worksheet in XLSX and as its own object in JSON
 /// (for example the certificates that lack a value the federal registry requires).
 public struct ReportSheet: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CreditCore
+
 /// A report ready for a writer: a heading, columns, data rows, labelled total rows, summary lines and
 /// further sheets.
 ///

@@ -1,3 +1,4 @@
+import CreditCore
 import Foundation
 
 /// Writes a report as CSV: one table per file — the header, the data rows, then the labelled total

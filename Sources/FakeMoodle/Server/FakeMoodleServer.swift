@@ -48,7 +48,8 @@ public final class FakeMoodleServer: Sendable {
             await Self.respond(to: request) { await engine.tokenResponse(fields: $0) }
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        // Returns as soon as it listens; the bound only matters on a machine busy with builds.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress,
             let url = URL(string: "http://127.0.0.1:\(port)")
         else {

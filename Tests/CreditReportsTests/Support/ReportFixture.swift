@@ -158,27 +158,27 @@ struct ReportFixture {
     /// Differences a sync could find, one of each kind.
     static let reconciliationItems = [
         ReconciliationItem(
-            kind: .completionNotCredited, site: "ripk", courseID: 104, courseName: "Информационная безопасность",
+            kind: .notYetCredited, site: "ripk", courseID: 104, courseName: "Информационная безопасность",
             userID: 11, userName: "Иванова Анна", person: "P-0001", module: "ICT-04", hours: 4,
-            detail: "завершён 18.01.2026"),
+            detail: LocalizedText("завершён 18.01.2026")),
         ReconciliationItem(
-            kind: .creditNoLongerComplete, site: "north", courseID: 7, courseName: "КЛРУК-24", userID: 5,
+            kind: .revocationFlagged, site: "north", courseID: 7, courseName: "КЛРУК-24", userID: 5,
             userName: "ivanova@school1.example.ru", person: "P-0001", module: "VOS-01", hours: 24,
-            detail: "Moodle: not complete since 20.01.2026"),
+            detail: LocalizedText("Moodle: not complete since 20.01.2026")),
         ReconciliationItem(
-            kind: .hourMismatch, site: "ripk", courseID: 103, person: "P-0002", module: "ICT-03", hours: 12,
-            detail: "ledger 12 h, mapping 18 h"),
+            kind: .hoursMismatch, site: "ripk", courseID: 103, person: "P-0002", module: "ICT-03", hours: 12,
+            detail: LocalizedText("ledger 12 h, mapping 18 h")),
         ReconciliationItem(
             kind: .unmappedCourse, site: "ripk", courseID: 240, courseName: "=HYPERLINK(\"http://evil\",\"x\")",
-            detail: "3 completions"),
+            detail: LocalizedText("3 completions")),
         ReconciliationItem(
-            kind: .userWithoutPerson, site: "north", userID: 88, userName: "teacher88@mail.example",
-            detail: "2 completions"),
+            kind: .unmatchedUser, site: "north", userID: 88, userName: "teacher88@mail.example",
+            detail: LocalizedText("2 completions")),
         ReconciliationItem(
             kind: .ambiguousMatch, site: "ripk", userID: 91, userName: "Орлова Е.",
-            detail: "e-mail matches P-0005 and P-0006"),
+            detail: LocalizedText("e-mail matches P-0005 and P-0006")),
         ReconciliationItem(
-            kind: .completionNotVerifiable, site: "ripk", courseID: 102, userID: 13, person: "P-0003", module: "ICT-02",
-            hours: 6, detail: "enrolment suspended"),
+            kind: .noLongerVerifiable, site: "ripk", courseID: 102, userID: 13, person: "P-0003", module: "ICT-02",
+            hours: 6, detail: LocalizedText("enrolment suspended")),
     ]
 }

@@ -1,4 +1,5 @@
 import CLibXlsxWriter
+import CreditCore
 import Foundation
 
 /// Writes a report as an XLSX workbook through libxlsxwriter, ready to filter and to print.
