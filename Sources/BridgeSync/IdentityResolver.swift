@@ -18,6 +18,9 @@ final class IdentityResolver {
     private let organisation: Organisation
     private let ledger: any LedgerStore
     private var cache: [String: Resolution] = [:]
+    /// The ledger's answers for keys read ahead (``prefetch(_:)``): a key asked and absent is unknown.
+    private var known: [PersonKey.Lookup: PersonID] = [:]
+    private var asked: Set<PersonKey.Lookup> = []
     /// Keys already claimed in this run, so two new users with the same SNILS become one person.
     private var claimed: [String: PersonID] = [:]
     /// Persons and keys to save with the next batch.
@@ -60,6 +63,29 @@ final class IdentityResolver {
         }
     }
 
+    /// Reads, in one query, the ledger's persons for every key of `users` not resolved yet, so that
+    /// resolving them reads nothing more.
+    func prefetch(_ users: [MoodleIdentity]) async throws {
+        var lookups: Set<PersonKey.Lookup> = []
+        for partial in users {
+            let user = partial.username.flatMap { userDetails[$0] }.map { $0.merging(partial) } ?? partial
+            guard let siteKey = user.siteKey, cache[siteKey] == nil else { continue }
+            lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: siteKey))
+            for key in crossSiteKeys(of: user) { lookups.insert(PersonKey.Lookup(kind: key.kind, value: key.value)) }
+        }
+        let missing = Array(lookups.subtracting(asked))
+        guard !missing.isEmpty else { return }
+        known.merge(try await ledger.persons(keys: missing)) { _, new in new }
+        asked.formUnion(missing)
+    }
+
+    /// The person a key identifies: from what ``prefetch(_:)`` read, else from the ledger.
+    private func person(_ kind: PersonKey.Kind, _ value: String) async throws -> PersonID? {
+        let key = PersonKey.Lookup(kind: kind, value: value)
+        if asked.contains(key) { return known[key] }
+        return try await ledger.person(kind: kind, value: value)
+    }
+
     func resolve(_ partial: MoodleIdentity) async throws -> Resolution {
         var user = partial
         if let username = user.username, let details = userDetails[username] {
@@ -80,14 +106,14 @@ final class IdentityResolver {
         let siteKind = PersonKey.Kind.moodleUser(site.id)
         let keys = crossSiteKeys(of: user)
         var found: [PersonID] = []
-        if let known = try await ledger.person(kind: siteKind, value: siteKey) { found.append(known) }
+        if let known = try await person(siteKind, siteKey) { found.append(known) }
         for key in keys {
             let claimedKey = "\(key.kind.storageName)=\(key.value)"
             let person: PersonID?
             if let inRun = claimed[claimedKey] {
                 person = inRun
             } else {
-                person = try await ledger.person(kind: key.kind, value: key.value)
+                person = try await self.person(key.kind, key.value)
             }
             if let person, !found.contains(person) { found.append(person) }
         }

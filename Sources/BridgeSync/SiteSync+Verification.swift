@@ -23,11 +23,13 @@ extension SiteSync {
         for (index, course) in courses.enumerated() {
             progress(.site(site.id, "course \(index + 1) of \(courses.count): \(course.shortname)"))
             let users = try await reader.enrolledUsers(course: course)
+            let inLedger = try await ledger.idempotencyKeys(
+                among: users.compactMap { SyncWriter.key(site: site.id, courseID: course.id, user: $0) })
             var enrolled: Set<String> = []
             for user in users {
                 guard let key = SyncWriter.key(site: site.id, courseID: course.id, user: user) else { continue }
                 enrolled.insert(key)
-                if credited[key] == nil, !(try await ledger.contains(idempotencyKey: key)) {
+                if credited[key] == nil, !inLedger.contains(key) {
                     uncredited[course.id, default: []].append(user)
                 }
             }

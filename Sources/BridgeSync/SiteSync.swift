@@ -187,10 +187,14 @@ struct SiteSync {
     /// does not know yet, in chunks of 100, and complete their rows with them.
     private func enrichUsers(completions: [SiteCompletion], resolver: IdentityResolver) async throws -> [SiteCompletion]
     {
+        let lookups = completions.compactMap { completion in
+            completion.user.siteKey.map { PersonKey.Lookup(kind: .moodleUser(site.id), value: $0) }
+        }
+        let known = try await ledger.persons(keys: lookups)
         var unknown: [String] = []
         for completion in completions {
             guard let username = completion.user.username, let key = completion.user.siteKey else { continue }
-            if try await ledger.person(kind: .moodleUser(site.id), value: key) == nil { unknown.append(username) }
+            if known[PersonKey.Lookup(kind: .moodleUser(site.id), value: key)] == nil { unknown.append(username) }
         }
         let usernames = Array(Set(unknown)).sorted()
         guard !usernames.isEmpty else { return completions }
@@ -219,8 +223,7 @@ struct SiteSync {
 
     /// Whether the ledger holds every one of `keys`.
     private func allCredited(_ keys: [String]) async throws -> Bool {
-        for key in keys where !(try await ledger.contains(idempotencyKey: key)) { return false }
-        return true
+        try await ledger.idempotencyKeys(among: keys).count == Set(keys).count
     }
 
     /// On a full run: the site's standing credits whose hours differ from their module's hours of

@@ -35,9 +35,19 @@ struct SyncWriter {
         max(latest?.timeIntervalSince1970 ?? 0, previous.flatMap(Double.init) ?? 0)
     }
 
+    /// Credits a page of completions. The ledger is read twice for the whole page — which keys
+    /// it holds, and the persons its users' keys identify — never once a row.
     mutating func credit(
         _ completions: [SiteCompletion], catalog: CourseCatalog, result: inout SiteSyncResult
     ) async throws {
+        let credited = try await ledger.idempotencyKeys(
+            among: completions.compactMap { Self.key(site: site.id, courseID: $0.courseID, user: $0.user) })
+        try await resolver.prefetch(
+            completions.filter { completion in
+                Self.key(site: site.id, courseID: completion.courseID, user: completion.user).map {
+                    !credited.contains($0)
+                } ?? false
+            }.map(\.user))
         for completion in completions {
             completionsByCourse[completion.courseID, default: 0] += 1
             latest = max(latest ?? completion.completedAt, completion.completedAt)
@@ -48,7 +58,7 @@ struct SyncWriter {
             guard let course = catalog.courses[completion.courseID], let module = course.module,
                 let key = Self.key(site: site.id, courseID: course.id, user: completion.user)
             else { continue }
-            if try await ledger.contains(idempotencyKey: key) {
+            if credited.contains(key) {
                 result.alreadyCredited += 1
                 continue
             }

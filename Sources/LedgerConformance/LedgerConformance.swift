@@ -317,6 +317,22 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(try await ledger.person(kind: .moodleUser("ripk"), value: "4") == "p1")
         #expect(try await ledger.person(kind: .moodleUser("north"), value: "4") == nil)
         #expect(try await ledger.person(kind: .snils, value: "15597241899") == "p1")
+        // Many at once: a key of another kind or site with the same value is not the same key.
+        let asked: [PersonKey.Lookup] = [
+            .init(kind: .moodleUser("ripk"), value: "4"), .init(kind: .moodleUser("north"), value: "4"),
+            .init(kind: .snils, value: "15597241899"), .init(kind: .email, value: "15597241899"),
+        ]
+        #expect(
+            try await ledger.persons(keys: asked) == [
+                .init(kind: .moodleUser("ripk"), value: "4"): "p1", .init(kind: .snils, value: "15597241899"): "p1",
+            ])
+        #expect(try await ledger.persons(keys: []) == [:])
+        // Idempotency keys, many at once (more than one chunk of a query's parameters).
+        _ = try await ledger.append(F.batch("b2", [F.credit("p1", "ICT-01"), F.credit("p1", "ICT-02")]))
+        let written = try await ledger.entries(person: nil).map(\.idempotencyKey)
+        let unknown = (0..<1_200).map { "moodle/ripk/none/\($0)" }
+        #expect(try await ledger.idempotencyKeys(among: unknown + written + written) == Set(written))
+        #expect(try await ledger.idempotencyKeys(among: []) == [])
     }
 
     private func personRegistry(_ ledger: any LedgerStore) async throws {
@@ -469,18 +485,24 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     private func staffAccounts(_ ledger: any LedgerStore) async throws {
         let staff = try #require(ledger as? any StaffStore, "the backend keeps no staff accounts")
         #expect(try await staff.staff().isEmpty)
-        let registrar = StaffMember(login: "ivanova", role: .registrar, passwordHash: "$2b$04$hash-one", createdAt: F.now)
+        let registrar = StaffMember(
+            login: "ivanova", role: .registrar, passwordHash: "$2b$04$hash-one", createdAt: F.now)
         #expect(try await staff.addStaff(registrar))
-        #expect(try await staff.addStaff(StaffMember(login: "admin", role: .admin, passwordHash: "h2", createdAt: F.now)))
+        #expect(
+            try await staff.addStaff(StaffMember(login: "admin", role: .admin, passwordHash: "h2", createdAt: F.now)))
         // A taken login is refused and the first account stays as it was.
-        #expect(!(try await staff.addStaff(StaffMember(login: "ivanova", role: .admin, passwordHash: "x", createdAt: F.now))))
+        #expect(
+            !(try await staff.addStaff(StaffMember(login: "ivanova", role: .admin, passwordHash: "x", createdAt: F.now)))
+        )
         #expect(try await staff.staff().map(\.login) == ["admin", "ivanova"])
         #expect(try await staff.staffMember(login: "ivanova") == registrar)
         #expect(try await staff.staffMember(login: "nobody") == nil)
         #expect(try await staff.disableStaff(login: "ivanova"))
         #expect(!(try await staff.disableStaff(login: "nobody")))
         let disabled = try await staff.staffMember(login: "ivanova")
-        #expect(disabled?.disabled == true && disabled?.role == .registrar && disabled?.passwordHash == registrar.passwordHash)
+        #expect(
+            disabled?.disabled == true && disabled?.role == .registrar
+                && disabled?.passwordHash == registrar.passwordHash)
         #expect(try await staff.staffMember(login: "admin")?.disabled == false)
     }
 }

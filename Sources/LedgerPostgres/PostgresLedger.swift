@@ -138,12 +138,44 @@
             }
         }
 
+        public func idempotencyKeys(among keys: [String]) async throws -> Set<String> {
+            let unique = Array(Set(keys))
+            guard !unique.isEmpty else { return [] }
+            return try await reporting {
+                var found: Set<String> = []
+                let rows = try await client.query(
+                    "SELECT idempotency_key FROM entries WHERE idempotency_key = ANY(\(unique))", logger: logger)
+                for try await key in rows.decode(String.self) { found.insert(key) }
+                return found
+            }
+        }
+
+        public func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID] {
+            let wanted = Set(keys)
+            let values = Array(Set(keys.map(\.value)))
+            guard !values.isEmpty else { return [:] }
+            let kinds = Dictionary(keys.map { ($0.kind.storageName, $0.kind) }, uniquingKeysWith: { first, _ in first })
+            return try await reporting {
+                var found: [PersonKey.Lookup: PersonID] = [:]
+                let rows = try await client.query(
+                    "SELECT kind, value, person_id FROM person_keys WHERE value = ANY(\(values))", logger: logger)
+                for try await (kind, value, person) in rows.decode((String, String, String).self) {
+                    guard let kind = kinds[kind] else { continue }
+                    let key = PersonKey.Lookup(kind: kind, value: value)
+                    if wanted.contains(key) { found[key] = PersonID(person) }
+                }
+                return found
+            }
+        }
+
         public func persons() async throws -> [Person] {
             try await reporting {
                 var persons: [Person] = []
                 let rows = try await client.query(
                     "SELECT to_jsonb(p)::text FROM persons p ORDER BY id COLLATE \"C\"", logger: logger)
-                for try await json in rows.decode(String.self) { persons.append(try PostgresPersonRow.person(json: json)) }
+                for try await json in rows.decode(String.self) {
+                    persons.append(try PostgresPersonRow.person(json: json))
+                }
                 return persons
             }
         }

@@ -94,6 +94,46 @@ public final class SQLiteLedger: LedgerStore {
         }
     }
 
+    public func idempotencyKeys(among keys: [String]) async throws -> Set<String> {
+        let unique = Array(Set(keys))
+        guard !unique.isEmpty else { return [] }
+        return try await writer.read { db in
+            var found: Set<String> = []
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let chunk = Array(unique[start..<min(start + 500, unique.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                found.formUnion(
+                    try String.fetchAll(
+                        db, sql: "SELECT idempotency_key FROM entries WHERE idempotency_key IN (\(marks))",
+                        arguments: StatementArguments(chunk)))
+            }
+            return found
+        }
+    }
+
+    public func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID] {
+        let wanted = Set(keys)
+        let values = Array(Set(keys.map(\.value)))
+        guard !values.isEmpty else { return [:] }
+        let kinds = Dictionary(keys.map { ($0.kind.storageName, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        return try await writer.read { db in
+            var found: [PersonKey.Lookup: PersonID] = [:]
+            for start in stride(from: 0, to: values.count, by: 500) {
+                let chunk = Array(values[start..<min(start + 500, values.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT kind, value, person_id FROM person_keys WHERE value IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                {
+                    guard let kind = kinds[row["kind"] as String] else { continue }
+                    let key = PersonKey.Lookup(kind: kind, value: row["value"])
+                    if wanted.contains(key) { found[key] = PersonID(row["person_id"] as String) }
+                }
+            }
+            return found
+        }
+    }
+
     public func persons() async throws -> [Person] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map(PersonRow.person)
@@ -111,7 +151,8 @@ public final class SQLiteLedger: LedgerStore {
                     try Row.fetchAll(db, sql: "SELECT * FROM person_events ORDER BY position")
                 }
             return rows.compactMap { row in
-                guard let field = PersonField(rawValue: row["field"]), let kind = PersonEvent.Kind(rawValue: row["kind"])
+                guard let field = PersonField(rawValue: row["field"]),
+                    let kind = PersonEvent.Kind(rawValue: row["kind"])
                 else { return nil }
                 return RecordedPersonEvent(
                     event: PersonEvent(

@@ -154,6 +154,17 @@ public struct PersonKey: Hashable, Sendable, Codable {
         self.value = value
         self.person = person
     }
+
+    /// A key without its person: what a look-up asks for.
+    public struct Lookup: Hashable, Sendable {
+        public var kind: Kind
+        public var value: String
+
+        public init(kind: Kind, value: String) {
+            self.kind = kind
+            self.value = value
+        }
+    }
 }
 
 /// A batch as the ledger keeps it: who, what, when, and what it wrote.

@@ -24,6 +24,9 @@ public protocol LedgerStore: Sendable {
     /// Whether an idempotency key is already in the ledger.
     func contains(idempotencyKey: String) async throws -> Bool
 
+    /// Which of `keys` are already in the ledger, in one read (a sync asks once a page).
+    func idempotencyKeys(among keys: [String]) async throws -> Set<String>
+
     /// Every known person.
     func persons() async throws -> [Person]
 
@@ -32,6 +35,9 @@ public protocol LedgerStore: Sendable {
 
     /// The person a key identifies, if any.
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
+
+    /// The persons the known ones of `keys` identify, in one read (a sync asks once a page).
+    func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID]
 
     /// The cursors saved for a site.
     func cursors(site: SiteID) async throws -> [SyncCursor]

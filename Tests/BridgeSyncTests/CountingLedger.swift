@@ -1,0 +1,68 @@
+import CreditCore
+import Foundation
+import LedgerSQLite
+import Synchronization
+
+/// A ledger that counts the reads a sync makes, by kind, around a real SQLite ledger.
+final class CountingLedger: LedgerStore {
+    let base: SQLiteLedger
+    private let counts = Mutex<[String: Int]>([:])
+
+    init(_ base: SQLiteLedger) { self.base = base }
+
+    /// Reads so far, by method.
+    var reads: [String: Int] { counts.withLock { $0 } }
+    func reset() { counts.withLock { $0 = [:] } }
+    private func count(_ name: String) { counts.withLock { $0[name, default: 0] += 1 } }
+
+    func append(_ batch: LedgerBatch) async throws -> AppendOutcome { try await base.append(batch) }
+    func entries(person: PersonID?) async throws -> [LedgerEntry] {
+        count("entries")
+        return try await base.entries(person: person)
+    }
+    func entries(after count: Int) async throws -> [LedgerEntry] { try await base.entries(after: count) }
+    func entryCount() async throws -> Int { try await base.entryCount() }
+    func contains(idempotencyKey: String) async throws -> Bool {
+        count("contains")
+        return try await base.contains(idempotencyKey: idempotencyKey)
+    }
+    func idempotencyKeys(among keys: [String]) async throws -> Set<String> {
+        count("idempotencyKeys")
+        return try await base.idempotencyKeys(among: keys)
+    }
+    func persons() async throws -> [Person] {
+        count("persons")
+        return try await base.persons()
+    }
+    func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
+        try await base.personEvents(person: person)
+    }
+    func person(kind: PersonKey.Kind, value: String) async throws -> PersonID? {
+        count("person")
+        return try await base.person(kind: kind, value: value)
+    }
+    func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID] {
+        count("personsByKeys")
+        return try await base.persons(keys: keys)
+    }
+    func cursors(site: SiteID) async throws -> [SyncCursor] { try await base.cursors(site: site) }
+    func withSyncLock<T: Sendable>(
+        site: SiteID, wait: Bool, _ body: @Sendable () async throws -> T
+    ) async throws -> T? { try await base.withSyncLock(site: site, wait: wait, body) }
+    func recordRun(_ run: SyncRun) async throws { try await base.recordRun(run) }
+    func syncRuns(limitPerSite: Int) async throws -> [SyncRun] { try await base.syncRuns(limitPerSite: limitPerSite) }
+    func batches() async throws -> [BatchRecord] { try await base.batches() }
+    func openRoutes(_ routes: [Route]) async throws { try await base.openRoutes(routes) }
+    func routes(person: PersonID?) async throws -> [StoredRoute] { try await base.routes(person: person) }
+    func recordVerdicts(_ verdicts: [RouteVerdict]) async throws { try await base.recordVerdicts(verdicts) }
+    func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument] {
+        try await base.issueDocuments(requests)
+    }
+    func documents() async throws -> [IssuedDocument] { try await base.documents() }
+    func verify() async throws -> LedgerVerification { try await base.verify() }
+    func standingCredits(person: PersonID?) async throws -> [StandingCredit] {
+        try await base.standingCredits(person: person)
+    }
+    func standingTotals() async throws -> [PersonTotal] { try await base.standingTotals() }
+    func standingMonths() async throws -> StandingMonths { try await base.standingMonths() }
+}
