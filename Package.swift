@@ -126,7 +126,7 @@ let package = Package(
             name: "BridgeApplicationTests",
             dependencies: [
                 "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
-                "BridgeSync", .product(name: "Logging", package: "swift-log"),
+                "BridgeSync", "FakeMoodle", .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
         .testTarget(

@@ -106,7 +106,7 @@ extension SiteSync {
         let reader = ClassicCompletionReader(
             moodle: moodle, site: site, canBatch: info.missingFunctions(SyncRequirements.batching).isEmpty,
             canReadFlags: false)
-        var askable: [(entry: LedgerEntry, courseID: Int, userID: Int)] = []
+        var askable: [(entry: StandingCredit, courseID: Int, userID: Int)] = []
         for (_, entry) in missing {
             guard case .moodle(_, let courseID, let userID) = entry.source else { continue }
             let course = catalog.courses[courseID]
@@ -132,49 +132,43 @@ extension SiteSync {
         }
     }
 
-    /// This site's credits that no reversal cancels, by idempotency key.
-    func liveCredits() async throws -> [String: LedgerEntry] {
-        let entries = try await ledger.entries(person: nil)
-        let projection = LedgerProjection(entries: entries)
-        var credits: [String: LedgerEntry] = [:]
-        for entry in entries where entry.isCredit && !projection.isReversed(entry.id) {
-            guard case .moodle(let site, _, _) = entry.source, site == self.site.id else { continue }
-            credits[entry.idempotencyKey] = entry
-        }
-        return credits
+    /// This site's credits that no reversal cancels, by idempotency key (the ledger's standing
+    /// credits of the site: no other entry is read).
+    func liveCredits() async throws -> [String: StandingCredit] {
+        try await ledger.siteCredits(site: site.id)
     }
 
     private func revoke(
-        _ entry: LedgerEntry, course: SiteCourse?, writer: inout SyncWriter, result: inout SiteSyncResult
+        _ entry: StandingCredit, course: SiteCourse?, writer: inout SyncWriter, result: inout SiteSyncResult
     ) {
         let reverse = site.revocations == .reverse
         if reverse { writer.reverse(entry, reason: "Moodle reports the completion as no longer complete") }
         result.findings.append(
             SyncFinding(
                 kind: reverse ? .revocationReversed : .revocationFlagged, site: site.id, courseID: course?.id,
-                course: course?.shortname, person: entry.person, module: entry.module, entry: entry.id,
+                course: course?.shortname, person: entry.person, module: entry.module, entry: entry.entry,
                 detail: reverse
                     ? LocalizedText(
-                        ru: "Moodle сообщает, что \(entry.id) больше не завершён; сторнирован по правилу сайта",
-                        en: "Moodle reports \(entry.id) as no longer complete; reversed by the site's policy")
+                        ru: "Moodle сообщает, что \(entry.entry) больше не завершён; сторнирован по правилу сайта",
+                        en: "Moodle reports \(entry.entry) as no longer complete; reversed by the site's policy")
                     : LocalizedText(
                         ru:
-                            "Moodle сообщает, что \(entry.id) больше не завершён; зачёт остаётся до проверки регистратором",
+                            "Moodle сообщает, что \(entry.entry) больше не завершён; зачёт остаётся до проверки регистратором",
                         en:
-                            "Moodle reports \(entry.id) as no longer complete; the credit stays until a registrar reviews it"
+                            "Moodle reports \(entry.entry) as no longer complete; the credit stays until a registrar reviews it"
                     ))
         )
     }
 
     private func noLongerVerifiable(
-        _ entry: LedgerEntry, course: SiteCourse?, why: LocalizedText, result: inout SiteSyncResult
+        _ entry: StandingCredit, course: SiteCourse?, why: LocalizedText, result: inout SiteSyncResult
     ) {
         result.findings.append(
             SyncFinding(
                 kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
                 person: entry.person, module: entry.module,
                 detail: LocalizedText(
-                    ru: "\(entry.id) больше нельзя проверить: \(why.ru); зачёт остаётся",
-                    en: "\(entry.id) can no longer be verified: \(why.en); the credit stays")))
+                    ru: "\(entry.entry) больше нельзя проверить: \(why.ru); зачёт остаётся",
+                    en: "\(entry.entry) can no longer be verified: \(why.en); the credit stays")))
     }
 }

@@ -232,7 +232,7 @@ struct SiteSync {
     private func hourMismatches(catalog: CourseCatalog) async throws -> [SyncFinding] {
         var hoursNow: [ModuleID: CreditHours] = [:]
         for course in catalog.mappedCourses { if let module = course.module { hoursNow[module.id] = module.hours } }
-        var differing: [ModuleID: [LedgerEntry]] = [:]
+        var differing: [ModuleID: [StandingCredit]] = [:]
         for credit in try await liveCredits().values {
             guard let hours = hoursNow[credit.module], hours != credit.hours else { continue }
             differing[credit.module, default: []].append(credit)

@@ -89,12 +89,12 @@ struct SyncWriter {
     /// until ``releaseReversals()`` or ``holdBackReversals()``. The caller reverses only credits no
     /// reversal cancels yet; the key is the one a reversal by hand has, so the credit is reversed
     /// once whoever comes first (``Reversal``).
-    mutating func reverse(_ credit: LedgerEntry, reason: String) {
+    mutating func reverse(_ credit: StandingCredit, reason: String) {
         reversals.append(
             LedgerBatch.Draft(
                 person: credit.person, module: credit.module, hours: credit.hours, form: credit.form,
-                kind: .reversal(of: credit.id), occurredAt: options.now, source: credit.source,
-                idempotencyKey: Reversal.key(of: credit.id), note: reason))
+                kind: .reversal(of: credit.entry), occurredAt: options.now, source: credit.source,
+                idempotencyKey: Reversal.key(of: credit.entry), note: reason))
     }
 
     /// Lets the held reversals be written with the next flush.

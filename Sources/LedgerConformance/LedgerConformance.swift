@@ -333,6 +333,14 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         let unknown = (0..<1_200).map { "moodle/ripk/none/\($0)" }
         #expect(try await ledger.idempotencyKeys(among: unknown + written + written) == Set(written))
         #expect(try await ledger.idempotencyKeys(among: []) == [])
+        // A site's standing credits by key; a reversed one is gone, another site has none.
+        let credits = try await ledger.siteCredits(site: "ripk")
+        #expect(Set(credits.keys) == Set(written))
+        #expect(credits["moodle/ripk/ICT-01/p1"]?.module == "ICT-01")
+        #expect(try await ledger.siteCredits(site: "rip").isEmpty)
+        let first = try #require(credits["moodle/ripk/ICT-01/p1"]?.entry)
+        _ = try await ledger.append(F.batch("b3", [F.reversal(of: first, "p1", "ICT-01")]))
+        #expect(try await Set(ledger.siteCredits(site: "ripk").keys) == ["moodle/ripk/ICT-02/p1"])
     }
 
     private func personRegistry(_ ledger: any LedgerStore) async throws {

@@ -17,6 +17,26 @@
             }
         }
 
+        public func siteCredits(site: SiteID) async throws -> [String: StandingCredit] {
+            let prefix = "moodle|\(site.rawValue)|"
+            return try await reporting {
+                var credits: [String: StandingCredit] = [:]
+                for try await (entry, person, module, hours, form, occurredAt, source, key) in try await client.query(
+                    """
+                    SELECT s.entry_id, s.person_id, s.module_id, s.hours, s.form, s.occurred_at, s.source, e.idempotency_key
+                    FROM standing_credits s JOIN entries e ON e.id = s.entry_id
+                    WHERE starts_with(s.source, \(prefix))
+                    """, logger: logger
+                ).decode((String, String, String, Int, String, Int, String, String).self) {
+                    credits[key] = StandingCredit(
+                        entry: EntryID(entry), person: PersonID(person), module: ModuleID(module),
+                        hours: CreditHours(hours), form: StudyForm(rawValue: form) ?? .distance,
+                        occurredAt: PostgresRowCoding.date(occurredAt), source: EntrySource(canonicalText: source))
+                }
+                return credits
+            }
+        }
+
         public func standingTotals() async throws -> [PersonTotal] {
             try await reporting { try await Self.standingTotals(on: client, logger: logger) }
         }
@@ -41,7 +61,9 @@
         static let standingColumns = "entry_id, person_id, module_id, hours, form, occurred_at, source"
 
         /// Everything the standing tables hold, for `verify`.
-        static func materialised(on connection: some PostgresQueryRunner, logger: Logger) async throws
+        static func materialised(
+            on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws
             -> MaterialisedStanding
         {
             MaterialisedStanding(
@@ -69,7 +91,9 @@
             return credits
         }
 
-        private static func standingTotals(on connection: some PostgresQueryRunner, logger: Logger) async throws
+        private static func standingTotals(
+            on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws
             -> [PersonTotal]
         {
             var totals: [PersonTotal] = []
@@ -81,7 +105,9 @@
             return totals
         }
 
-        private static func standingMonths(on connection: some PostgresQueryRunner, logger: Logger) async throws
+        private static func standingMonths(
+            on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws
             -> StandingMonths
         {
             var offset = 0

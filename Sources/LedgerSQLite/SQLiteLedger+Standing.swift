@@ -12,6 +12,30 @@ extension SQLiteLedger {
         }
     }
 
+    public func siteCredits(site: SiteID) async throws -> [String: StandingCredit] {
+        // The canonical text of a Moodle source: `moodle|SITE|COURSE|USER`.
+        let prefix = "moodle|\(site.rawValue)|"
+        return try await writer.read { db in
+            var credits: [String: StandingCredit] = [:]
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.entry_id, s.person_id, s.module_id, s.hours, s.form, s.occurred_at, s.source, e.idempotency_key
+                    FROM standing_credits s JOIN entries e ON e.id = s.entry_id
+                    WHERE substr(s.source, 1, ?) = ?
+                    """,
+                arguments: [prefix.count, prefix])
+            while let row = try cursor.next() {
+                credits[row[7] as String] = StandingCredit(
+                    entry: EntryID(row[0] as String), person: PersonID(row[1] as String),
+                    module: ModuleID(row[2] as String), hours: CreditHours(row[3] as Int),
+                    form: StudyForm(rawValue: row[4]) ?? .distance, occurredAt: RowCoding.date(row[5]),
+                    source: EntrySource(canonicalText: row[6]))
+            }
+            return credits
+        }
+    }
+
     public func standingTotals() async throws -> [PersonTotal] {
         try await writer.read { db in try Self.standingTotals(db) }
     }

@@ -66,3 +66,9 @@ final class CountingLedger: LedgerStore {
     func standingTotals() async throws -> [PersonTotal] { try await base.standingTotals() }
     func standingMonths() async throws -> StandingMonths { try await base.standingMonths() }
 }
+
+extension CountingLedger {
+    func siteCredits(site: SiteID) async throws -> [String: StandingCredit] {
+        try await base.siteCredits(site: site)
+    }
+}

@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let ledger = try SQLiteLedger(path: ledgerPath)
             let summary = try await SyncCommand.sync(
-                mapping: mapping, ledger: ledger, sites: nil, full: false, dryRun: false, format: format,
+                mapping: mapping, ledger: { ledger }, full: false, dryRun: false, format: format,
                 connector: connector)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -33,12 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
             }
             first = false
             do {
-                let ledger = try await options.openLedger(.create)
                 // Waits for a site another process is syncing (on a shared PostgreSQL ledger, another
                 // machine), then syncs what that run left.
+                let options = self.options
                 _ = try await SyncCommand.sync(
-                    mapping: mapping, ledger: ledger, sites: nil, full: false, dryRun: false, wait: true,
-                    format: .text, connector: SiteConnector(), location: options.location)
+                    mapping: mapping, ledger: { try await options.openLedger(.create) }, full: false, dryRun: false,
+                    wait: true, format: .text, connector: SiteConnector(), location: options.location)
             } catch {
                 Printer.error(
                     "moodle-bridge serve: this run failed: \("\(error)".redactingLedgerAddresses); the next one is in \(every)"

@@ -35,37 +35,36 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let mapping = try options.loadMapping()
-        let unknown = sites.filter { id in !mapping.sites.contains { $0.id.rawValue == id } }
-        guard unknown.isEmpty else {
-            throw CLIError(
-                "unknown site(s): \(unknown.joined(separator: ", ")); the mapping files have: "
-                    + mapping.sites.map(\.id.rawValue).joined(separator: ", "))
-        }
-        let ledger = try await options.openLedger(dryRun ? .dryRun : .create)
+        let options = self.options
         let summary = try await Self.sync(
-            mapping: mapping, ledger: ledger, sites: sites.isEmpty ? nil : sites.map { SiteID($0) }, full: full,
-            dryRun: dryRun, wait: wait, format: format, connector: SiteConnector(), location: options.location)
+            mapping: mapping, ledger: { try await options.openLedger(dryRun ? .dryRun : .create) }, sites: sites,
+            full: full, dryRun: dryRun, wait: wait, format: format, connector: SiteConnector(),
+            location: options.location)
         if let code = Self.exitCode(summary) { throw code }
     }
 
-    /// Runs the sync and prints the summary; shared with `demo` and `serve`. `location` names the
-    /// ledger (by default the SQLite ledger's file).
+    /// Runs the sync (``SyncRegion``) and prints the summary; shared with `demo` and `serve`.
+    /// `location` names the ledger (by default the SQLite ledger's file).
     static func sync(
-        mapping: RegionMapping, ledger: any LedgerStore, sites: [SiteID]?, full: Bool, dryRun: Bool, wait: Bool = false,
-        format: OutputFormat, connector: SiteConnector, location: LedgerLocation? = nil
+        mapping: RegionMapping, ledger: @escaping LedgerOpener, sites: [String] = [], full: Bool, dryRun: Bool,
+        wait: Bool = false, format: OutputFormat, connector: SiteConnector, location: LedgerLocation? = nil
     ) async throws -> SyncRunner.Summary {
-        let location = location ?? (ledger as? SQLiteLedger)?.path.map(LedgerLocation.init)
-        if let location { LedgerAnnouncement.shared.announce(location) }
         let progress = ProgressDisplay(enabled: format == .text)
-        let runner = SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.sync")) { site in
-            try connector.connect(site)
+        let summary: SyncRunner.Summary
+        do {
+            summary = try await SyncRegion(
+                mapping: mapping,
+                ledger: {
+                    let opened = try await ledger()
+                    if let location = location ?? (opened as? SQLiteLedger)?.path.map(LedgerLocation.init) {
+                        LedgerAnnouncement.shared.announce(location)
+                    }
+                    return opened
+                }, connect: { try connector.connect($0) }
+            ).run(sites: sites, full: full, dryRun: dryRun, wait: wait, progress: { progress.show($0) })
+        } catch let error as ApplicationError {
+            throw CLIError(error.message, exitCode: ExitCode(error.exitStatus))
         }
-        let runID =
-            "sync-\(ISO8601DateFormatter().string(from: Date()).prefix(19))-\(UUID().uuidString.prefix(6).lowercased())"
-        let summary = await runner.run(
-            sites: sites,
-            options: SyncOptions(isFull: full, isDryRun: dryRun, now: Date(), runID: runID, waitForBusySites: wait),
-            progress: { progress.show($0) })
         progress.finish()
         switch format {
         case .json:
@@ -81,13 +80,11 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     static func exitCode(_ summary: SyncRunner.Summary) -> ExitCode? {
-        exitCode(failures: summary.failures) ?? (summary.busy.isEmpty ? nil : ExitCode(.busy))
+        SyncRegion.exitStatus(summary).map { ExitCode($0) }
     }
 
     /// 3 when a site failed for good, 4 when the failures were all transient, nil without failures.
     static func exitCode(failures: [SyncRunner.Summary.Failure]) -> ExitCode? {
-        if failures.contains(where: \.isPermanent) { return ExitCode(.siteFailed) }
-        if !failures.isEmpty { return ExitCode(.transientFailure) }
-        return nil
+        SyncRegion.exitStatus(failures: failures).map { ExitCode($0) }
     }
 }

@@ -88,6 +88,10 @@ public protocol LedgerStore: Sendable {
     /// particular order. Written in the append transaction together with the entries.
     func standingCredits(person: PersonID?) async throws -> [StandingCredit]
 
+    /// The standing credits from one Moodle site, by idempotency key: what a sync re-verifies and
+    /// compares with, read without the rest of the ledger.
+    func siteCredits(site: SiteID) async throws -> [String: StandingCredit]
+
     /// The materialised per-person totals: modules credited (each once) and their hours, by person.
     func standingTotals() async throws -> [PersonTotal]
 
