@@ -145,6 +145,23 @@ struct ExportReportTests {
         #expect(bad?.kind == .unreadableFile && bad?.message.hasPrefix("bad.csv: ") == true)
     }
 
+    @Test("statements: a route that expired short of its target awaits a statement with the modules passed")
+    func statements() async throws {
+        let fixture = try Fixture()
+        _ = try await fixture.add("OCH-MET-01", on: "14.03.2024")
+        _ = try await fixture.add("ICT-03", on: "02.04.2024")
+        let report = try await export(.statements, ReportCriteria(), fixture)
+        let table = report.table
+        #expect(try column("module", table) == ["OCH-MET-01", "ICT-03"])
+        #expect(try column("hours", table) == ["36", "12"])
+        #expect(Set(try column("route", table)) == ["PK-72/P-11223344595/2024-03-14"])
+        // As of a day before the route's end it had not expired: nothing awaits a statement.
+        let early = try await export(
+            .statements, ReportCriteria(asOf: ReportDay(year: 2024, month: 4, day: 30)), fixture)
+        #expect(early.table.rows.isEmpty)
+        #expect(early.table.heading.criteria.map(\.ru) == ["По состоянию на конец дня 30.04.2024"])
+    }
+
     @Test("a criterion a report cannot take is refused, naming it, before the ledger is opened")
     func refusedCriterion() async throws {
         let fixture = try Fixture()
