@@ -92,7 +92,8 @@ struct ConsoleReportsTests {
             #expect(refused.headers[.contentDisposition] == nil)
             let page = String(buffer: refused.body)
             #expect(page.contains("<p class=\"error\" id=\"error\">--site does not apply to the plan report: "))
-            #expect(page.contains("<option value=\"plan\" selected>") && page.contains("<option value=\"xlsx\" selected>"))
+            #expect(
+                page.contains("<option value=\"plan\" selected>") && page.contains("<option value=\"xlsx\" selected>"))
             let noPerson = String(buffer: try await browser.get("/reports/download?kind=credit-sheet").body)
             #expect(noPerson.contains("the credit sheet is one learner&#39;s: name them with --person"))
             let badDay = String(buffer: try await browser.get("/reports/download?kind=plan&from=31.02.2026").body)
@@ -156,7 +157,9 @@ struct ConsoleReportsTests {
         page.components(separatedBy: "<rect class=\"\(kind)\" ").dropFirst().compactMap { rest in
             let tag = rest.prefix { $0 != ">" }
             func attribute(_ name: String) -> String? {
-                guard let range = tag.range(of: " \(name)=\"") ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil)
+                guard
+                    let range = tag.range(of: " \(name)=\"")
+                        ?? (tag.hasPrefix("\(name)=\"") ? tag.range(of: "\(name)=\"") : nil)
                 else { return nil }
                 return String(tag[range.upperBound...].prefix { $0 != "\"" })
             }

@@ -82,6 +82,8 @@ struct ReportRoutes {
     ) -> Response {
         let texts = signedIn.language.texts
         var values = console.values(signedIn, title: "reports", section: "reports")
+        // The language switch returns to the form, never to a download.
+        values["here"] = "/reports"
         var asked: [String: String] = [:]
         for name in Self.fields { asked[name] = query.get(name) ?? "" }
         values["asked"] = asked
@@ -103,7 +105,8 @@ struct ReportRoutes {
         }
         values["categories"] = LearnerCategory.allCases.map {
             Self.option(
-                $0.rawValue, texts["category_\($0.rawValue)"] ?? $0.rawValue, selected: $0.rawValue == asked["category"])
+                $0.rawValue, texts["category_\($0.rawValue)"] ?? $0.rawValue, selected: $0.rawValue == asked["category"]
+            )
         }
         values["reconciliation"] = console.configuration.connect != nil
         // Which criterion each report takes: the reports' own rule, shown.
