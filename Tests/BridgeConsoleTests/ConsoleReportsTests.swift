@@ -106,6 +106,29 @@ struct ConsoleReportsTests {
         }
     }
 
+    struct Unreachable: Error, CustomStringConvertible {
+        var description: String { "no route to the site" }
+    }
+
+    @Test("with a connection to Moodle the reconciliation downloads; a site it cannot read is a warning in the file")
+    func reconciliation() async throws {
+        let harness = try await ConsoleHarness(connect: { _ in throw Unreachable() })
+        try await harness.test { client in
+            var browser = ConsoleBrowser(client)
+            try await browser.signIn("viewer")
+            #expect(!String(buffer: try await browser.get("/reports").body).contains("id=\"no-moodle\""))
+            let response = try await browser.get("/reports/download?kind=reconciliation&format=json&site=ripk")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"reconciliation.json\"")
+            let text = String(buffer: response.body)
+            #expect(text.contains("Данные неполные: сайт ripk не прочитан"))
+            #expect(!text.contains("north"))
+            let refused = String(
+                buffer: try await browser.get("/reports/download?kind=reconciliation&centre=MMC-01").body)
+            #expect(refused.contains("--centre does not apply to the reconciliation report"))
+        }
+    }
+
     @Test("the plan page: the table, and one bar per month for planned and trained, heights proportional")
     func planChart() async throws {
         let harness = try await ConsoleHarness()
