@@ -196,6 +196,16 @@ struct ConsoleBrowserTests {
         try await browser.open("\(site)/documents")
         try await shot("documents")
 
+        // Plan against actual: the table and the chart the server drew.
+        try await browser.open("\(site)/plan")
+        #expect(try await browser.text("h1") == "План и факт")
+        #expect(try await browser.text("#plan-table").contains("Всего"))
+        #expect(try await browser.source().contains("id=\"plan-chart\""))
+        try await shot("plan")
+        try await browser.open("\(site)/reports")
+        #expect(try await browser.text("#applies").contains("План и факт"))
+        try await shot("reports")
+
         // A viewer reads, but a write is refused.
         try await browser.click("#sign-out")
         #expect(try await browser.currentURL() == "\(site)/login")

@@ -26,7 +26,7 @@ struct ConsoleHarness {
 
     init(
         ledger: SQLiteLedger? = nil, secureCookies: Bool = false, throttle: LoginThrottle = LoginThrottle(),
-        port: Int = 0, now: Date = ConsoleHarness.now
+        port: Int = 0, now: Date = ConsoleHarness.now, connect: MoodleConnector? = nil
     ) async throws {
         self.now = now
         mapping = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings")).mapping
@@ -40,7 +40,7 @@ struct ConsoleHarness {
         server = ConsoleServer(
             configuration: .init(
                 mapping: mapping, ledger: ledger, staff: ledger, port: port, secureCookies: secureCookies,
-                throttle: throttle, now: { now }))
+                throttle: throttle, now: { now }, connect: connect))
     }
 
     /// Runs `body` against the console in process (no network), or on a loopback port (`.live`).

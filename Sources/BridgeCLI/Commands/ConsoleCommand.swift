@@ -12,7 +12,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         discussion: """
             Create an account first: `printf '%s\\n' "$PASSWORD" | moodle-bridge staff add LOGIN --role admin`. \
             The console listens on 127.0.0.1 by default; behind a TLS proxy pass --secure-cookies (or let \
-            the proxy send X-Forwarded-Proto: https) so the session cookie is marked Secure.
+            the proxy send X-Forwarded-Proto: https) so the session cookie is marked Secure. The Reports \
+            page's reconciliation reads the Moodle sites with the tokens the sites' token sources name, as \
+            `report reconciliation` does: give the console the same environment (or token files).
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -24,10 +26,12 @@ struct ConsoleCommand: AsyncParsableCommand {
         let mapping = try options.loadMapping()
         let ledger = try await options.openLedger(.existing)
         guard let staff = ledger as? any StaffStore else { throw CLIError("this ledger keeps no staff accounts") }
+        // The Reports page's reconciliation reads the sites with the tokens of the console's environment.
+        let connector = SiteConnector()
         let server = ConsoleServer(
             configuration: .init(
                 mapping: mapping, ledger: ledger, staff: staff, address: listen, port: port,
-                secureCookies: secureCookies))
+                secureCookies: secureCookies, connect: { try connector.connect($0) }))
         let listen = self.listen
         let app = try await server.makeApplication { port in
             print("Console: http://\(listen):\(port)/ (Ctrl-C stops it)")

@@ -76,13 +76,3 @@ struct PersonsHistoryCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// The persons details the certificates and frdo reports read: the file named on the command line,
-/// else the ledger's person registry.
-func personDetails(explicit path: String?, snapshot: LedgerSnapshot) throws -> PersonDetailsFile {
-    guard let path else { return PersonDetailsFile(registry: snapshot.persons) }
-    guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-    let details = PersonDetailsFile(bytes: Array(bytes))
-    if let problem = details.problems.first { throw CLIError("\(path): \(problem)") }
-    return details
-}

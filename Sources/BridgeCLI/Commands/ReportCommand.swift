@@ -51,7 +51,7 @@ struct ReportCommand: AsyncParsableCommand {
 
             The certificates and frdo reports take middle names, birth dates, sex and prior \
             diplomas from the ledger's person registry (`persons import`), or from the persons file \
-            named by --persons; a certificate lacking a value the federal registry requires is named on \
+            named by --persons (the other reports refuse it); a certificate lacking a value the federal registry requires is named on \
             standard error and on the sheet «Не хватает данных» (and left out of frdo). The reconciliation report \
             reads every site (a full sync that writes nothing) and compares it with the ledger; it \
             needs the sites' tokens. When a site cannot be read the report is still written, says so \
@@ -68,76 +68,30 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
     @OptionGroup(title: "Criteria") var filters: ReportFilterOptions
 
-    @Option(help: "The registrar's persons CSV for the frdo export.") var persons: String?
+    @Option(help: "The registrar's persons CSV for the certificates and frdo reports (the others refuse it).")
+    var persons: String?
 
     func run() async throws {
         let mapping = try options.loadMapping()
         let criteria = try filters.criteria()
-        // Unknown sites and centres, and criteria that cannot apply, are refused before the ledger is read.
-        do { try criteria.check(for: kind, mapping: mapping) } catch let error as ReportError {
-            throw CLIError(error.description)
-        }
-        let ledger = try await options.openLedger(.existing)
-        // The reconciliation reads the ledger through its use case; here it needs only the persons
-        // (for the criteria and the heading), and a second copy of the standing credits would
-        // double its memory on a large ledger.
-        let snapshot =
-            kind == .reconciliation
-            ? LedgerSnapshot(
-                persons: try await ledger.persons(), projection: LedgerProjection(standingCredits: []), routes: [],
-                documents: [])
-            : try await LedgerSnapshot.read(from: ledger)
-        let now = Date()
-        var context = ReportContext(mapping: mapping, asOf: now)
-        if let day = criteria.asOf { context.asOf = context.endOfDay(day) }
-        let filter: ReportFilter
-        do { filter = try criteria.filter(for: kind, mapping: mapping, snapshot: snapshot) } catch let error
-            as ReportError
-        {
-            throw CLIError(error.description)
-        }
-        var table: ReportTable
-        var failures: [SyncRunner.Summary.Failure] = []
-        switch kind {
-        case .creditSheet:
-            guard let person = filter.person else {
-                throw CLIError("the credit sheet is one learner's: name them with --person")
+        var personsFile: ReportPersonsFile?
+        if let persons {
+            guard let bytes = FileManager.default.contents(atPath: persons) else {
+                throw CLIError("cannot read \(persons)")
             }
-            do {
-                table = try CreditSheetBuilder().build(
-                    person: person, snapshot: snapshot, context: context, filter: filter)
-            } catch let error as ReportError {
-                throw CLIError(error.description)
-            }
-        case .certificates:
-            table = CertificatesBuilder().build(
-                snapshot: snapshot, context: context, filter: filter,
-                details: try personDetails(explicit: persons, snapshot: snapshot))
-        case .statements: table = StatementsBuilder().build(snapshot: snapshot, context: context, filter: filter)
-        case .plan: table = PlanBuilder().build(snapshot: snapshot, context: context, filter: filter)
-        case .centres: table = CentresBuilder().build(snapshot: snapshot, context: context, filter: filter)
-        case .frdo:
-            let export = FRDOBuilder().build(
-                snapshot: snapshot, details: try personDetails(explicit: persons, snapshot: snapshot),
-                context: context, filter: filter)
-            table = export.table
-        case .reconciliation:
-            let connector = SiteConnector()
-            let result = try await Reconcile(
-                mapping: mapping, ledger: { ledger }, connect: { try connector.connect($0) }, now: now
-            ).run(sites: filter.site.map { [$0] })
-            for failure in result.failures {
-                Printer.error("site \(failure.site) could not be read: \(failure.message)")
-            }
-            table = result.table
-            failures = result.failures
+            personsFile = ReportPersonsFile(name: persons, contents: Array(bytes))
         }
-        table.heading = filter.heading(
-            context: context, asOf: criteria.asOf, madeOn: context.day(now), persons: snapshot.personByID)
-        table.heading.warnings = failures.map { ReportHeading.siteNotRead($0.site, reason: $0.message) }
-        for line in table.missingDataLines { Printer.error("missing data: \(line)") }
-        try output.write(table, name: kind.rawValue, ledger: options.location, mappings: options.mappings)
-        if let code = SyncCommand.exitCode(failures: failures) {
+        let connector = SiteConnector()
+        let report = try await ExportReport(
+            mapping: mapping, ledger: options.opener(.existing), connect: { try connector.connect($0) }
+        ).run(.init(kind: kind, criteria: criteria, persons: personsFile))
+        for failure in report.failures {
+            Printer.error("site \(failure.site) could not be read: \(failure.message)")
+        }
+        for line in report.missingData { Printer.error("missing data: \(line)") }
+        try output.write(report.table, name: kind.rawValue, ledger: options.location, mappings: options.mappings)
+        if let code = SyncCommand.exitCode(failures: report.failures) {
+            let failures = report.failures
             let sites = failures.map(\.site.rawValue).joined(separator: ", ")
             throw CLIError(
                 "the report is incomplete: \(failures.count == 1 ? "site" : "sites") \(sites) could not be read; "
@@ -251,16 +205,8 @@ struct ReportFilterOptions: ParsableArguments {
     /// The criteria as typed, the days parsed.
     func criteria() throws -> ReportCriteria {
         ReportCriteria(
-            site: site, centre: centre, category: category, from: try day(from, option: "--from"),
-            to: try day(to, option: "--to"), person: person, asOf: try day(asOf, option: "--as-of"))
-    }
-
-    private func day(_ text: String?, option: String) throws -> ReportDay? {
-        guard let text else { return nil }
-        guard let day = ReportDay(parsing: text), day.day <= day.lastDayOfMonth.day else {
-            throw CLIError("\(option) '\(text)' is not a day (dd.mm.yyyy)")
-        }
-        return day
+            site: site, centre: centre, category: category, from: try ExportReport.day(from, for: .from),
+            to: try ExportReport.day(to, for: .to), person: person, asOf: try ExportReport.day(asOf, for: .asOf))
     }
 }
 

@@ -23,12 +23,9 @@ struct DemoReports {
             .init(path: "demo-persons.csv", contents: Array(personsFile(snapshot).utf8), operator: "demo"))
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
         var written: [String] = []
-        var reconciliation = try await Reconcile(
+        let reconciliation = try await ExportReport(
             mapping: mapping, ledger: { ledger }, connect: { try connector.connect($0) }
-        ).run(sites: nil)
-        let context = ReportContext(mapping: mapping, asOf: Date())
-        reconciliation.table.heading = ReportFilter().heading(
-            context: context, asOf: nil, madeOn: context.day(context.asOf), persons: snapshot.personByID)
+        ).run(.init(kind: .reconciliation))
         for format in ["csv", "xlsx"] {
             let output = try ReportOutputOptions.parse(["--format", format, "--out", out])
             try await quietly { try output.write(reconciliation.table, name: "reconciliation") }

@@ -26,11 +26,13 @@ public struct ConsoleServer: Sendable {
         public var throttle: LoginThrottle
         /// The console's clock, for the use cases' "now".
         public var now: @Sendable () -> Date
+        /// How the reconciliation report reaches the Moodle sites; nil: the Reports page does not offer it.
+        public var connect: MoodleConnector?
 
         public init(
             mapping: RegionMapping, ledger: any LedgerStore, staff: any StaffStore, address: String = "127.0.0.1",
             port: Int = 8080, secureCookies: Bool = false, throttle: LoginThrottle = LoginThrottle(),
-            now: @escaping @Sendable () -> Date = { Date() }
+            now: @escaping @Sendable () -> Date = { Date() }, connect: MoodleConnector? = nil
         ) {
             self.mapping = mapping
             self.ledger = ledger
@@ -40,6 +42,7 @@ public struct ConsoleServer: Sendable {
             self.secureCookies = secureCookies
             self.throttle = throttle
             self.now = now
+            self.connect = connect
         }
     }
 
@@ -68,6 +71,8 @@ public struct ConsoleServer: Sendable {
         SheetRoutes(console: console).add(to: router)
         DocumentRoutes(console: console).add(to: router)
         VerifyRoutes(console: console).add(to: router)
+        ReportRoutes(console: console).add(to: router)
+        PlanRoutes(console: console).add(to: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.address, port: configuration.port)),

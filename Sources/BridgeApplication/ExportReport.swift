@@ -1,0 +1,142 @@
+import BridgeSync
+import CreditCore
+import CreditReports
+import Foundation
+import MoodleClient
+
+/// A client for a Moodle site of the mapping files, its token resolved; a thrown error says why
+/// there is none (never quoting the token).
+public typealias MoodleConnector = @Sendable (SiteConfig) throws -> MoodleSite
+
+/// Export one report: the criteria checked (every criterion applies or is refused), the ledger read,
+/// the table built for the report's kind, with its heading (institution, criteria, day made) and
+/// its warnings (sites the reconciliation could not read). Writing it (CSV, XLSX, JSON) is the front
+/// end's: ``ReportFormat/files(_:name:language:separator:)``.
+///
+/// The ledger is opened only once the criteria that need no ledger have been checked, so a refused
+/// report never reads it.
+public struct ExportReport: Sendable {
+    public struct Input: Sendable {
+        public var kind: ReportKind
+        public var criteria: ReportCriteria
+        /// The registrar's persons file for the certificates and frdo reports (middle names, birth
+        /// dates, sex, prior diplomas); without it they read the ledger's person registry.
+        public var persons: ReportPersonsFile?
+
+        public init(kind: ReportKind, criteria: ReportCriteria = ReportCriteria(), persons: ReportPersonsFile? = nil) {
+            self.kind = kind
+            self.criteria = criteria
+            self.persons = persons
+        }
+    }
+
+    public let mapping: RegionMapping
+    public let ledger: LedgerOpener
+    /// How the reconciliation reaches the sites; nil where no connection is configured (the
+    /// reconciliation is then refused, every other report works).
+    public let connect: MoodleConnector?
+    public var now: Date
+
+    public init(
+        mapping: RegionMapping, ledger: @escaping LedgerOpener, connect: MoodleConnector? = nil, now: Date = Date()
+    ) {
+        self.mapping = mapping
+        self.ledger = ledger
+        self.connect = connect
+        self.now = now
+    }
+
+    public func run(_ input: Input) async throws -> ExportedReport {
+        let kind = input.kind
+        let criteria = input.criteria
+        // Unknown sites and centres, and criteria that cannot apply, are refused before the ledger is read.
+        try Self.refusing { try criteria.check(for: kind, mapping: mapping) }
+        if input.persons != nil, kind != .certificates, kind != .frdo {
+            throw ApplicationError(
+                .invalidValue,
+                "--persons does not apply to the \(kind.rawValue) report: only certificates and frdo read personal details"
+            )
+        }
+        var details: PersonDetailsFile?
+        if let file = input.persons {
+            let read = PersonDetailsFile(bytes: file.contents)
+            if let problem = read.problems.first { throw ApplicationError(.unreadableFile, "\(file.name): \(problem)") }
+            details = read
+        }
+        if kind == .reconciliation, connect == nil {
+            throw ApplicationError(
+                .siteUnusable,
+                "the reconciliation reads every Moodle site, and no connection to Moodle is configured here")
+        }
+        let ledger = try await self.ledger()
+        // The reconciliation reads the ledger through its use case; here it needs only the persons
+        // (for the criteria and the heading), and a second copy of the standing credits would
+        // double its memory on a large ledger.
+        let snapshot =
+            kind == .reconciliation
+            ? LedgerSnapshot(
+                persons: try await ledger.persons(), projection: LedgerProjection(standingCredits: []), routes: [],
+                documents: [])
+            : try await LedgerSnapshot.read(from: ledger)
+        var context = ReportContext(mapping: mapping, asOf: now)
+        if let day = criteria.asOf { context.asOf = context.endOfDay(day) }
+        let filter = try Self.refusing { try criteria.filter(for: kind, mapping: mapping, snapshot: snapshot) }
+        var table: ReportTable
+        var failures: [SyncRunner.Summary.Failure] = []
+        switch kind {
+        case .creditSheet:
+            guard let person = filter.person else { throw Self.applicationError(ReportError.personRequired) }
+            table = try Self.refusing {
+                try CreditSheetBuilder().build(person: person, snapshot: snapshot, context: context, filter: filter)
+            }
+        case .certificates:
+            table = CertificatesBuilder().build(
+                snapshot: snapshot, context: context, filter: filter,
+                details: details ?? PersonDetailsFile(registry: snapshot.persons))
+        case .statements: table = StatementsBuilder().build(snapshot: snapshot, context: context, filter: filter)
+        case .plan: table = PlanBuilder().build(snapshot: snapshot, context: context, filter: filter)
+        case .centres: table = CentresBuilder().build(snapshot: snapshot, context: context, filter: filter)
+        case .frdo:
+            table =
+                FRDOBuilder().build(
+                    snapshot: snapshot, details: details ?? PersonDetailsFile(registry: snapshot.persons),
+                    context: context, filter: filter
+                ).table
+        case .reconciliation:
+            guard let connect else { preconditionFailure("checked above") }
+            let result = try await Reconcile(mapping: mapping, ledger: { ledger }, connect: connect, now: now)
+                .run(sites: filter.site.map { [$0] })
+            table = result.table
+            failures = result.failures
+        }
+        table.heading = filter.heading(
+            context: context, asOf: criteria.asOf, madeOn: context.day(now), persons: snapshot.personByID)
+        table.heading.warnings = failures.map { ReportHeading.siteNotRead($0.site, reason: $0.message) }
+        return ExportedReport(table: table, failures: failures)
+    }
+
+    /// A day typed for `criterion` (dd.mm.yyyy or yyyy-mm-dd), or nil when none was typed.
+    ///
+    /// - Throws: ``ApplicationError`` naming the criterion when the text is not a day.
+    public static func day(_ text: String?, for criterion: ReportCriterion) throws -> ReportDay? {
+        guard let text else { return nil }
+        guard let day = ReportDay(parsing: text), day.day <= day.lastDayOfMonth.day else {
+            throw ApplicationError(.invalidValue, "\(criterion.option) '\(text)' is not a day (dd.mm.yyyy)")
+        }
+        return day
+    }
+
+    /// Runs `body`, a report's refusal turned into the application's error with the same sentence.
+    private static func refusing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ReportError { throw applicationError(error) }
+    }
+
+    static func applicationError(_ error: ReportError) -> ApplicationError {
+        switch error {
+        case .unknownPerson, .unknownSNILS, .unknownSite, .unknownCentre:
+            ApplicationError(.unknown, error.description)
+        case .personRequired, .notApplicable, .ambiguousCentre, .emptyPeriod, .notWholeMonth:
+            ApplicationError(.invalidValue, error.description)
+        }
+    }
+}
