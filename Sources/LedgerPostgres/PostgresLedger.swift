@@ -151,18 +151,15 @@
         }
 
         public func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID] {
-            let wanted = Set(keys)
-            let values = Array(Set(keys.map(\.value)))
+            let lookups = PersonKey.Lookups(keys)
+            let values = lookups.values
             guard !values.isEmpty else { return [:] }
-            let kinds = Dictionary(keys.map { ($0.kind.storageName, $0.kind) }, uniquingKeysWith: { first, _ in first })
             return try await reporting {
                 var found: [PersonKey.Lookup: PersonID] = [:]
                 let rows = try await client.query(
                     "SELECT kind, value, person_id FROM person_keys WHERE value = ANY(\(values))", logger: logger)
                 for try await (kind, value, person) in rows.decode((String, String, String).self) {
-                    guard let kind = kinds[kind] else { continue }
-                    let key = PersonKey.Lookup(kind: kind, value: value)
-                    if wanted.contains(key) { found[key] = PersonID(person) }
+                    if let key = lookups.match(storedKind: kind, value: value) { found[key] = PersonID(person) }
                 }
                 return found
             }

@@ -112,10 +112,9 @@ public final class SQLiteLedger: LedgerStore {
     }
 
     public func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID] {
-        let wanted = Set(keys)
-        let values = Array(Set(keys.map(\.value)))
+        let lookups = PersonKey.Lookups(keys)
+        let values = lookups.values
         guard !values.isEmpty else { return [:] }
-        let kinds = Dictionary(keys.map { ($0.kind.storageName, $0.kind) }, uniquingKeysWith: { first, _ in first })
         return try await writer.read { db in
             var found: [PersonKey.Lookup: PersonID] = [:]
             for start in stride(from: 0, to: values.count, by: 500) {
@@ -125,9 +124,9 @@ public final class SQLiteLedger: LedgerStore {
                     db, sql: "SELECT kind, value, person_id FROM person_keys WHERE value IN (\(marks))",
                     arguments: StatementArguments(chunk))
                 {
-                    guard let kind = kinds[row["kind"] as String] else { continue }
-                    let key = PersonKey.Lookup(kind: kind, value: row["value"])
-                    if wanted.contains(key) { found[key] = PersonID(row["person_id"] as String) }
+                    if let key = lookups.match(storedKind: row["kind"], value: row["value"]) {
+                        found[key] = PersonID(row["person_id"] as String)
+                    }
                 }
             }
             return found

@@ -165,6 +165,27 @@ public struct PersonKey: Hashable, Sendable, Codable {
             self.value = value
         }
     }
+
+    /// Many look-ups at once, for a store that queries by value: the distinct values to ask for,
+    /// and which asked key a stored (kind, value) row answers.
+    public struct Lookups: Sendable {
+        public let values: [String]
+        private let wanted: Set<Lookup>
+        private let kinds: [String: Kind]
+
+        public init(_ keys: [Lookup]) {
+            wanted = Set(keys)
+            values = Array(Set(keys.map(\.value)))
+            kinds = Dictionary(keys.map { ($0.kind.storageName, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The asked key a stored row is, if it is one.
+        public func match(storedKind: String, value: String) -> Lookup? {
+            guard let kind = kinds[storedKind] else { return nil }
+            let key = Lookup(kind: kind, value: value)
+            return wanted.contains(key) ? key : nil
+        }
+    }
 }
 
 /// A batch as the ledger keeps it: who, what, when, and what it wrote.
