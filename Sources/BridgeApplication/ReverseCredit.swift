@@ -46,7 +46,24 @@ public struct ReverseCredit: Sendable {
         self.now = now
     }
 
+    /// - Throws: ``ApplicationError`` when the document, the operator or the reason is empty, the
+    ///   entry is unknown, or it cannot be reversed; nothing is written then.
     public func run(_ input: Input) async throws -> Result {
+        var input = input
+        input.entry = input.entry.trimmingCharacters(in: .whitespaces)
+        input.document = input.document.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.operator = input.operator.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !input.reason.isEmpty else {
+            throw ApplicationError(.invalidValue, "the reason is empty; say why \(input.entry) is reversed")
+        }
+        guard !input.document.isEmpty else {
+            throw ApplicationError(
+                .invalidValue, "the document is empty; name the order that reverses \(input.entry) (e.g. приказ 6)")
+        }
+        guard !input.operator.isEmpty else {
+            throw ApplicationError(.invalidValue, "the operator is empty; say who reverses \(input.entry)")
+        }
         let ledger = try await self.ledger()
         let all = try await ledger.entries(person: nil)
         guard let credit = all.first(where: { $0.id.rawValue == input.entry }) else {

@@ -67,6 +67,8 @@ public struct ConsoleServer: Sendable {
         LearnerRoutes(console: console).add(to: router)
         SheetRoutes(console: console).add(to: router)
         DocumentRoutes(console: console).add(to: router)
+        CorrectionRoutes(console: console).add(to: router)
+        PrintRoutes(console: console).add(to: router)
         VerifyRoutes(console: console).add(to: router)
         return Application(
             router: router,

@@ -12,5 +12,8 @@ enum ConsoleLanguage: String, Sendable, CaseIterable {
     }
 
     /// Every text of the pages in this language, by key.
-    var texts: [String: String] { ConsoleTexts.table.mapValues { self == .ru ? $0.ru : $0.en } }
+    var texts: [String: String] {
+        ConsoleTexts.table.merging(ConsoleActionTexts.table) { first, _ in first }
+            .mapValues { self == .ru ? $0.ru : $0.en }
+    }
 }
