@@ -105,7 +105,12 @@ struct ConsoleActionsBrowserTests {
         #expect(try await browser.text("#total") == "36")
         let signatures = try await browser.text("#signatures")
         #expect(signatures.contains("Руководитель") && signatures.contains("М.П."))
+        // The whole A4 sheet in one picture, then printed to PDF with the print rules.
+        try await browser.resize(width: 1000, height: 1250)
         try await shot("statement")
+        try await browser.resize(width: 1280, height: 900)
+        let pdf = try await browser.printPDF(to: ConsoleBrowserTests.screenshots.appendingPathComponent("statement.pdf"))
+        #expect(pdf.starts(with: Data("%PDF".utf8)))
         try await browser.open("\(site)/learners/\(Self.person)")
         try await browser.click("#credit-sheet-link")
         #expect(try await browser.text("#sheet-rows").contains("ICT-01"))

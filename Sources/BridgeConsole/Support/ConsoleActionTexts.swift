@@ -21,6 +21,7 @@ enum ConsoleActionTexts {
         "cancelledBy": ("аннулирован записью", "cancelled by"),
         "verificationCode": ("Код проверки", "Verification code"),
         "print": ("Для печати", "Printable"),
+        "printLower": ("для печати", "printable"),
         "statement": ("Справка", "Statement"),
         "statementTitle": ("Справка об освоении модулей", "Statement of modules passed"),
         "statementText": (
