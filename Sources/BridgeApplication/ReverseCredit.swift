@@ -17,12 +17,15 @@ public struct ReverseCredit: Sendable {
         public var document: String
         public var `operator`: String
         public var reason: String
+        /// When given, the entry must be this person's (a form on one learner's card).
+        public var person: String?
 
-        public init(entry: String, document: String, operator: String, reason: String) {
+        public init(entry: String, document: String, operator: String, reason: String, person: String? = nil) {
             self.entry = entry
             self.document = document
             self.operator = `operator`
             self.reason = reason
+            self.person = person
         }
     }
 
@@ -68,6 +71,9 @@ public struct ReverseCredit: Sendable {
         let all = try await ledger.entries(person: nil)
         guard let credit = all.first(where: { $0.id.rawValue == input.entry }) else {
             throw ApplicationError(.unknown, "no entry \(input.entry) in the ledger")
+        }
+        if let person = input.person, credit.person.rawValue != person {
+            throw ApplicationError(.unknown, "no entry \(input.entry) of \(person) in the ledger")
         }
         switch Reversal.refusal(of: credit, in: all) {
         case .notACredit:

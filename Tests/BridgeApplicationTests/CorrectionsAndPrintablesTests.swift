@@ -54,7 +54,7 @@ struct CorrectionsAndPrintablesTests {
         #expect(cancelled.documents.first { $0.kind == .cancellation }?.cancellable == false)
     }
 
-    @Test("a reversal without a reason, a document or an operator is refused and writes nothing")
+    @Test("a reversal without a reason, a document or an operator, or from another learner's card, is refused and writes nothing")
     func emptyReversal() async throws {
         let fixture = try Fixture()
         _ = try await fixture.add("OCH-MET-01", on: "14.03.2026")
@@ -71,6 +71,12 @@ struct CorrectionsAndPrintablesTests {
             try await reverse.run(.init(entry: "E1", document: "приказ 6", operator: " ", reason: "ошибка"))
         }
         #expect(noOperator?.kind == .invalidValue)
+        // From another learner's card: the entry is not theirs.
+        let otherCard = await fixture.refusal {
+            try await reverse.run(
+                .init(entry: "E1", document: "приказ 6", operator: "admin", reason: "ошибка", person: "P-08765430300"))
+        }
+        #expect(otherCard?.kind == .unknown && otherCard?.message == "no entry E1 of P-08765430300 in the ledger")
         #expect(try await fixture.ledger.entryCount() == 1)
     }
 

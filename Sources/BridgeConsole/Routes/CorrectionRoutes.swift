@@ -15,7 +15,8 @@ struct CorrectionRoutes {
                     .run(
                         .init(
                             entry: form["entry"] ?? "", document: form["document"] ?? "",
-                            operator: signedIn.member.login, reason: form["reason"] ?? ""))
+                            operator: signedIn.member.login, reason: form["reason"] ?? "",
+                            person: context.parameters.get("id") ?? ""))
                 let texts = signedIn.language.texts
                 var values = console.values(signedIn, title: "reversedNow", section: "learners")
                 let credit = result.credit
