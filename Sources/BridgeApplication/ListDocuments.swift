@@ -14,6 +14,8 @@ public struct ListDocuments: Sendable {
         public var hours: Int
         /// yyyy-mm-dd.
         public var issuedOn: String
+        /// dd.mm.yyyy, as printed pages write it.
+        public var issuedOnPrinted: String
         public var cancels: String?
         /// The program's title as the document states it (empty for one issued before documents
         /// stored their content).
@@ -62,6 +64,7 @@ public struct ListDocuments: Sendable {
         let ledger = try await self.ledger()
         let names = Dictionary(try await ledger.persons().map { ($0.id, $0.fullName) }, uniquingKeysWith: { a, _ in a })
         let region = RegionCalendar(mapping)
+        let context = ReportContext(mapping: mapping, asOf: Date())
         let documents = try await ledger.documents()
         let cancellations = Dictionary(
             documents.compactMap { document in document.request.cancels.map { ($0, document) } },
@@ -71,7 +74,8 @@ public struct ListDocuments: Sendable {
             return Line(
                 registrationNumber: $0.registrationNumber, kind: $0.request.kind, route: $0.request.route.rawValue,
                 person: $0.request.person.rawValue, name: names[$0.request.person] ?? "", hours: $0.request.hours.value,
-                issuedOn: region.iso($0.request.issuedAt), cancels: $0.request.cancels,
+                issuedOn: region.iso($0.request.issuedAt),
+                issuedOnPrinted: context.day($0.request.issuedAt).russian, cancels: $0.request.cancels,
                 programTitle: $0.request.content?.programTitle ?? "", statedHours: VerifyDocument.statedHours($0),
                 cancelledBy: cancellation?.registrationNumber, cancellationReason: cancellation?.request.reason,
                 verificationCode: $0.request.verificationCode)

@@ -141,6 +141,7 @@ struct CorrectionsAndPrintablesTests {
         #expect(registry.lines.map(\.registrationNumber) == ["2026-00001"])
         let line = try #require(registry.lines.first)
         #expect(line.name == "Кузнецова Ирина" && line.statedHours == 72 && line.issuedOn == "2026-06-01")
+        #expect(line.issuedOnPrinted == "01.06.2026")
         #expect(line.programTitle.hasPrefix("Повышение квалификации по накопительной системе"))
         #expect(line.cancelledBy == "А-2026-00001" && line.cancellationReason == "ошибка в фамилии")
         #expect(registry.madeOn == "01.06.2026" && registry.institution != nil)

@@ -174,6 +174,12 @@ struct ConsoleActionsTests {
             #expect(html.contains("<th class=\"num\" id=\"total\">72</th>"))
             #expect(html.contains("id=\"not-issued\""))
             #expect(html.contains("Руководитель") && html.contains("М.П.") && html.contains("Дата: 01.06.2026"))
+            // In English, by the staff member's choice.
+            _ = try await viewer.get("/language/en?back=/")
+            let english = String(buffer: try await viewer.get("/learners/\(Self.person)/statement?route=\(route)").body)
+            #expect(english.contains("<h1>Statement of modules passed</h1>") && english.contains("Head of the institution"))
+            #expect(english.contains("<td>distance</td>") || english.contains("<td>in person</td>"))
+            _ = try await viewer.get("/language/ru?back=/")
             let unknown = try await viewer.get("/learners/\(Self.person)/statement?route=nope")
             #expect(unknown.status == .badRequest && String(buffer: unknown.body).contains("no route &#39;nope&#39;"))
         }
@@ -216,7 +222,7 @@ struct ConsoleActionsTests {
             #expect(sheet.contains("<td>Итого</td>") && sheet.contains("id=\"signatures\""))
             let registry = String(buffer: try await viewer.get("/documents/registry").body)
             #expect(registry.contains("<td>\(number)</td><td>Кузнецова Ирина Павловна</td>"))
-            #expect(registry.contains("<td class=\"num\">72</td><td class=\"date\">2026-06-01</td><td>действителен"))
+            #expect(registry.contains("<td class=\"num\">72</td><td class=\"date\">01.06.2026</td><td>действителен"))
             #expect(registry.contains("id=\"signatures\""))
             // The stylesheet prints A4 without the navigation.
             let css = String(buffer: try await client.execute(uri: "/console.css", method: .get).body)

@@ -86,7 +86,7 @@ struct PrintRoutes {
                 values["lines"] = registry.lines.enumerated().map { index, line in
                     var values: [String: Any] = [
                         "n": index + 1, "number": line.registrationNumber, "person": line.person, "name": line.name,
-                        "program": line.programTitle, "hours": line.statedHours, "issuedOn": line.issuedOn,
+                        "program": line.programTitle, "hours": line.statedHours, "issuedOn": line.issuedOnPrinted,
                         "status": texts[line.cancelledBy == nil ? "documentValid" : "documentCancelled"] ?? "",
                     ]
                     if let cancelledBy = line.cancelledBy { values["cancelledBy"] = cancelledBy }
