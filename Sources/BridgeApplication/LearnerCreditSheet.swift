@@ -9,6 +9,8 @@ public struct LearnerCreditSheet: Sendable {
     public struct Result: Sendable {
         /// The institution's name from the mapping files (`institution:`).
         public var institution: String?
+        /// The lines under the name (`institution_requisites:`): address, tax numbers, licence.
+        public var requisites: [String]
         public var person: Person
         public var table: ReportTable
         /// The day the sheet is made, for the signature block.
@@ -38,6 +40,7 @@ public struct LearnerCreditSheet: Sendable {
         let context = ReportContext(mapping: mapping, asOf: now)
         let table = try CreditSheetBuilder().build(person: person.id, snapshot: snapshot, context: context)
         return Result(
-            institution: mapping.organisation.institution, person: person, table: table, madeOn: context.day(now))
+            institution: mapping.organisation.institution, requisites: mapping.organisation.requisites,
+            person: person, table: table, madeOn: context.day(now))
     }
 }

@@ -31,6 +31,8 @@ public struct LearnerStatement: Sendable {
     public struct Result: Sendable {
         /// The institution's name from the mapping files (`institution:`).
         public var institution: String?
+        /// The lines under the name (`institution_requisites:`): address, tax numbers, licence.
+        public var requisites: [String]
         public var person: Person
         public var route: String
         public var programTitle: String
@@ -90,7 +92,8 @@ public struct LearnerStatement: Sendable {
             total = stored.hoursCredited
         }
         return Result(
-            institution: mapping.organisation.institution, person: person, route: stored.route.id.rawValue,
+            institution: mapping.organisation.institution, requisites: mapping.organisation.requisites,
+            person: person, route: stored.route.id.rawValue,
             programTitle: statement?.request.content?.programTitle ?? context.title(of: stored.route.program),
             start: context.day(stored.route.start).russian, lastDay: context.lastDay(of: stored.route).russian,
             status: stored.status,

@@ -35,6 +35,8 @@ public struct ListDocuments: Sendable {
     /// in registration order, cancelled ones included (marked).
     public struct Registry: Sendable {
         public var institution: String?
+        /// The lines under the name (`institution_requisites:`): address, tax numbers, licence.
+        public var requisites: [String]
         public var lines: [Line]
         /// The day the list is made (dd.mm.yyyy in the region), for the signature block.
         public var madeOn: String
@@ -55,7 +57,8 @@ public struct ListDocuments: Sendable {
     /// The registry book of `kind` (certificates or statements), made at `moment`.
     public func registry(_ kind: DocumentRequest.Kind, asOf moment: Date) async throws -> Registry {
         Registry(
-            institution: mapping.organisation.institution, lines: try await lines().filter { $0.kind == kind },
+            institution: mapping.organisation.institution, requisites: mapping.organisation.requisites,
+            lines: try await lines().filter { $0.kind == kind },
             madeOn: ReportContext(mapping: mapping, asOf: moment).day(moment).russian)
     }
 

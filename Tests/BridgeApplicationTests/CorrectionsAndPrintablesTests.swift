@@ -90,6 +90,7 @@ struct CorrectionsAndPrintablesTests {
         let statement = LearnerStatement(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
         let planned = try await statement.run(person: Self.person, route: route)
         #expect(planned.institution == fixture.mapping.organisation.institution && planned.institution != nil)
+        #expect(planned.requisites == fixture.mapping.organisation.requisites && planned.requisites.count == 3)
         #expect(planned.person.fullName == "Кузнецова Ирина")
         #expect(planned.programTitle.hasPrefix("Методическое сопровождение в ММЦ"))
         #expect(planned.start == "01.03.2025" && planned.lastDay == "30.11.2025" && planned.status == .expired)

@@ -169,6 +169,8 @@ struct ConsoleActionsTests {
             let html = String(buffer: page.body)
             #expect(page.status == .ok)
             #expect(html.contains("<p class=\"institution\" id=\"institution\">ГАУ ДПО «Региональный институт"))
+            #expect(html.contains("<p class=\"requisites\" id=\"requisites\"><span>Юридический адрес:"))
+            #expect(html.contains("<span>ИНН 0000000000, КПП 000000000, ОГРН 0000000000000</span>"))
             #expect(html.contains("<strong id=\"holder\">Кузнецова Ирина Павловна</strong>, СНИЛС 112-233-445 95"))
             #expect(html.contains("OCH-MET-01") && html.contains("ICT-01") && html.contains("14.03.2026"))
             #expect(html.contains("<th class=\"num\" id=\"total\">72</th>"))

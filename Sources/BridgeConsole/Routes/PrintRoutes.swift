@@ -20,6 +20,7 @@ struct PrintRoutes {
                 let texts = signedIn.language.texts
                 var values = console.values(signedIn, title: "statementTitle", section: "learners")
                 values["institution"] = statement.institution ?? ""
+                values["requisites"] = statement.requisites
                 values["person"] = [
                     "id": statement.person.id.rawValue, "name": statement.person.fullName,
                     "snils": statement.person.snils?.formatted ?? "",
@@ -57,6 +58,7 @@ struct PrintRoutes {
                 let table = sheet.table
                 var values = console.values(signedIn, title: "creditSheetTitle", section: "learners")
                 values["institution"] = sheet.institution ?? ""
+                values["requisites"] = sheet.requisites
                 values["person"] = ["id": sheet.person.id.rawValue, "name": sheet.person.fullName]
                 values["summary"] = table.summary.map {
                     ["label": $0.label.text(english ? .en : .ru), "value": $0.value.plainText(english ? .en : .ru)]
@@ -83,6 +85,7 @@ struct PrintRoutes {
                 let texts = signedIn.language.texts
                 var values = console.values(signedIn, title: "registryTitle", section: "documents")
                 values["institution"] = registry.institution ?? ""
+                values["requisites"] = registry.requisites
                 values["lines"] = registry.lines.enumerated().map { index, line in
                     var values: [String: Any] = [
                         "n": index + 1, "number": line.registrationNumber, "person": line.person, "name": line.name,
