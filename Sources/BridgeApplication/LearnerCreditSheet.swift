@@ -34,7 +34,8 @@ public struct LearnerCreditSheet: Sendable {
             throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
         }
         let snapshot = LedgerSnapshot(
-            persons: [person], projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person.id)),
+            persons: [person],
+            projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person.id)),
             routes: try await ledger.routes(person: person.id),
             documents: try await ledger.documents().filter { $0.request.person == person.id })
         let context = ReportContext(mapping: mapping, asOf: now)

@@ -46,7 +46,9 @@ struct CorrectionsAndPrintablesTests {
         #expect(after.entries.map(\.reversible) == [false, true, false])
 
         _ = try await CancelDocument(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now)
-            .run(.init(number: "2026-00001", kind: .certificate, reason: "запись E1 аннулирована", operator: "registrar"))
+            .run(
+                .init(number: "2026-00001", kind: .certificate, reason: "запись E1 аннулирована", operator: "registrar")
+            )
         let cancelled = try await card(fixture)
         #expect(cancelled.findings.isEmpty)
         let certificate = try #require(cancelled.documents.first { $0.registrationNumber == "2026-00001" })
@@ -54,7 +56,9 @@ struct CorrectionsAndPrintablesTests {
         #expect(cancelled.documents.first { $0.kind == .cancellation }?.cancellable == false)
     }
 
-    @Test("a reversal without a reason, a document or an operator, or from another learner's card, is refused and writes nothing")
+    @Test(
+        "a reversal without a reason, a document or an operator, or from another learner's card, is refused and writes nothing"
+    )
     func emptyReversal() async throws {
         let fixture = try Fixture()
         _ = try await fixture.add("OCH-MET-01", on: "14.03.2026")

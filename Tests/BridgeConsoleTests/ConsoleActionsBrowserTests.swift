@@ -75,7 +75,9 @@ struct ConsoleActionsBrowserTests {
         try await browser.type("#reverse-E1 input[name=reason]", "модуль зачтён ошибочно")
         try await browser.click("#reverse-E1 button")
         #expect(try await browser.text("#reversed").contains("E1"))
-        #expect(try await browser.text("#findings").contains("удостоверение \(number) опирается на аннулированную запись E1"))
+        #expect(
+            try await browser.text("#findings").contains(
+                "удостоверение \(number) опирается на аннулированную запись E1"))
         try await shot("credit-reversed")
         let reversal = try #require(try await ledger.entries(person: nil).last)
         #expect(reversal.kind == .reversal(of: "E1") && reversal.note == "модуль зачтён ошибочно")
@@ -109,7 +111,8 @@ struct ConsoleActionsBrowserTests {
         try await browser.resize(width: 1000, height: 1250)
         try await shot("statement")
         try await browser.resize(width: 1280, height: 900)
-        let pdf = try await browser.printPDF(to: ConsoleBrowserTests.screenshots.appendingPathComponent("statement.pdf"))
+        let pdf = try await browser.printPDF(
+            to: ConsoleBrowserTests.screenshots.appendingPathComponent("statement.pdf"))
         #expect(pdf.starts(with: Data("%PDF".utf8)))
         try await browser.open("\(site)/learners/\(Self.person)")
         try await browser.click("#credit-sheet-link")

@@ -70,7 +70,8 @@ struct ConsoleActionsTests {
         #expect(try await harness.ledger.documents().count == 1)
     }
 
-    @Test("a registrar's reversal is refused with 403 and the card offers them no reverse form; an admin's goes through")
+    @Test(
+        "a registrar's reversal is refused with 403 and the card offers them no reverse form; an admin's goes through")
     func reverseIsAdminOnly() async throws {
         let (harness, certificate) = try await certified()
         let number = try #require(certificate.registrationNumber)
@@ -141,7 +142,9 @@ struct ConsoleActionsTests {
                 "/documents/cancel",
                 form: ["csrf": token, "number": number, "kind": "certificate", "reason": "ошибка в фамилии"])
             #expect(done.status == .ok)
-            #expect(String(buffer: done.body).contains("<strong>\(number)</strong> аннулирован записью А-2026-00001: ошибка в фамилии"))
+            #expect(
+                String(buffer: done.body).contains(
+                    "<strong>\(number)</strong> аннулирован записью А-2026-00001: ошибка в фамилии"))
             let cancellation = try #require(try await harness.ledger.documents().last)
             #expect(cancellation.request.cancels == number && cancellation.request.operator == "registrar")
             let again = try await registrar.post(
@@ -150,12 +153,15 @@ struct ConsoleActionsTests {
             let listed = String(buffer: try await registrar.get("/documents").body)
             #expect(listed.contains("аннулирован записью А-2026-00001") && !listed.contains("id=\"cancel-\(number)\""))
 
-            let verify = String(buffer: try await client.execute(uri: "/verify/\(number)?code=\(code)", method: .get).body)
+            let verify = String(
+                buffer: try await client.execute(uri: "/verify/\(number)?code=\(code)", method: .get).body)
             #expect(verify.contains("class=\"cancelled\">аннулирован</dd>"))
         }
     }
 
-    @Test("the printable statement: the institution, the learner, the modules and hours, the number and code, the signatures")
+    @Test(
+        "the printable statement: the institution, the learner, the modules and hours, the number and code, the signatures"
+    )
     func statementPage() async throws {
         let (harness, _) = try await certified()
         let route = try #require(try await harness.ledger.routes(person: "P-11223344595").first?.route.id.rawValue)
@@ -179,7 +185,8 @@ struct ConsoleActionsTests {
             // In English, by the staff member's choice.
             _ = try await viewer.get("/language/en?back=/")
             let english = String(buffer: try await viewer.get("/learners/\(Self.person)/statement?route=\(route)").body)
-            #expect(english.contains("<h1>Statement of modules passed</h1>") && english.contains("Head of the institution"))
+            #expect(
+                english.contains("<h1>Statement of modules passed</h1>") && english.contains("Head of the institution"))
             #expect(english.contains("<td>distance</td>") || english.contains("<td>in person</td>"))
             _ = try await viewer.get("/language/ru?back=/")
             let unknown = try await viewer.get("/learners/\(Self.person)/statement?route=nope")
@@ -191,7 +198,8 @@ struct ConsoleActionsTests {
     func issuedStatementPage() async throws {
         // Орлов's free-choice route from 15.12.2025 (six months) has expired by 1 July 2026 with 36 hours.
         let harness = try await ConsoleHarness(now: ConsoleHarness.now.addingTimeInterval(30 * 86_400))
-        _ = try await harness.importSheet("\(ConsolePagesTests.header)\n087-654-303 00;Орлов;Сергей;;OCH-ADM-01;15.12.2025\n")
+        _ = try await harness.importSheet(
+            "\(ConsolePagesTests.header)\n087-654-303 00;Орлов;Сергей;;OCH-ADM-01;15.12.2025\n")
         let ledger = harness.ledger
         let issued = try await IssueDocuments(mapping: harness.mapping, ledger: { ledger }, now: harness.now)
             .run(.init(statements: true))

@@ -20,10 +20,11 @@ struct CorrectionRoutes {
                 let texts = signedIn.language.texts
                 var values = console.values(signedIn, title: "reversedNow", section: "learners")
                 let credit = result.credit
-                values["credit"] = [
-                    "id": credit.id.rawValue, "module": credit.module.rawValue, "hours": credit.hours.value,
-                    "person": credit.person.rawValue,
-                ] as [String: Any]
+                values["credit"] =
+                    [
+                        "id": credit.id.rawValue, "module": credit.module.rawValue, "hours": credit.hours.value,
+                        "person": credit.person.rawValue,
+                    ] as [String: Any]
                 values["findings"] = result.documents.map { Self.finding($0, texts) }
                 return console.pages.render("reversed", values)
             }
@@ -31,11 +32,13 @@ struct CorrectionRoutes {
         router.post("/documents/cancel") { request, context in
             try await console.form(.writeRecords, request, context) { signedIn, form in
                 let kind = DocumentRequest.Kind(rawValue: form["kind"] ?? "") ?? .certificate
-                let result = try await CancelDocument(mapping: console.mapping, ledger: console.ledger, now: console.now)
-                    .run(
-                        .init(
-                            number: form["number"] ?? "", kind: kind, reason: form["reason"] ?? "",
-                            operator: signedIn.member.login))
+                let result = try await CancelDocument(
+                    mapping: console.mapping, ledger: console.ledger, now: console.now
+                )
+                .run(
+                    .init(
+                        number: form["number"] ?? "", kind: kind, reason: form["reason"] ?? "",
+                        operator: signedIn.member.login))
                 let texts = signedIn.language.texts
                 var values = console.values(signedIn, title: "cancelledNow", section: "documents")
                 values["document"] = [

@@ -69,7 +69,10 @@ struct PrintRoutes {
                 values["rows"] = (table.rows + table.totals).map { row in
                     [
                         "cells": row.enumerated().map { index, cell in
-                            ["text": cell.plainText(english ? .en : .ru), "num": index < numeric.count && numeric[index]]
+                            [
+                                "text": cell.plainText(english ? .en : .ru),
+                                "num": index < numeric.count && numeric[index],
+                            ]
                                 as [String: Any]
                         }
                     ]
