@@ -3,7 +3,8 @@ import CreditReports
 import Foundation
 
 /// One learner on one page: who they are, each route with its progress toward the target, every
-/// ledger entry (with its id, for `ledger reverse`) and the documents issued.
+/// ledger entry (with its id, for `ledger reverse`), the documents issued, and the findings: issued
+/// documents that rely on a credit since reversed (``DocumentReliance``).
 public struct LearnerCard: Sendable {
     public struct RouteLine: Hashable, Sendable {
         public var route: String
@@ -31,6 +32,8 @@ public struct LearnerCard: Sendable {
         public var reversed: Bool
         /// For a reversal entry, the credit it cancels.
         public var reverses: String?
+        /// A credit that stands: ``ReverseCredit`` would accept it (not a reversal, not reversed).
+        public var reversible: Bool
         public var source: Source
         public var note: String?
     }
@@ -48,6 +51,10 @@ public struct LearnerCard: Sendable {
         public var route: String
         public var hours: Int
         public var issuedOn: String
+        /// The number of the cancellation that cancels this document, when one was issued.
+        public var cancelledBy: String?
+        /// A certificate or statement not cancelled: ``CancelDocument`` would accept it.
+        public var cancellable: Bool { kind != .cancellation && cancelledBy == nil }
     }
 
     public struct Result: Sendable {
@@ -55,6 +62,8 @@ public struct LearnerCard: Sendable {
         public var routes: [RouteLine]
         public var entries: [EntryLine]
         public var documents: [DocumentLine]
+        /// The person's issued, not cancelled documents that certify a reversed credit, in issue order.
+        public var findings: [DocumentReliance]
     }
 
     public let mapping: RegionMapping
@@ -99,15 +108,22 @@ public struct LearnerCard: Sendable {
             return EntryLine(
                 id: entry.id.rawValue, module: entry.module.rawValue, moduleTitle: context.title(of: entry.module),
                 form: entry.form, occurredOn: region.iso(entry.occurredAt), hours: entry.hours.value,
-                reversed: reversed.contains(entry.id), reverses: reverses, source: source(of: entry.source),
+                reversed: reversed.contains(entry.id), reverses: reverses,
+                reversible: Reversal.refusal(of: entry, in: entries) == nil, source: source(of: entry.source),
                 note: entry.note)
         }
+        let cancellations = Dictionary(
+            snapshot.documents.compactMap { document in
+                document.request.cancels.map { ($0, document.registrationNumber) }
+            }, uniquingKeysWith: { first, _ in first })
         let documents = snapshot.documents.map {
             DocumentLine(
                 registrationNumber: $0.registrationNumber, kind: $0.request.kind, route: $0.request.route.rawValue,
-                hours: $0.request.hours.value, issuedOn: region.iso($0.request.issuedAt))
+                hours: $0.request.hours.value, issuedOn: region.iso($0.request.issuedAt),
+                cancelledBy: cancellations[$0.registrationNumber])
         }
-        return Result(person: person, routes: routes, entries: lines, documents: documents)
+        let findings = DocumentReliance.find(in: snapshot.documents, reversed: reversed)
+        return Result(person: person, routes: routes, entries: lines, documents: documents, findings: findings)
     }
 
     private func source(of source: EntrySource) -> Source {

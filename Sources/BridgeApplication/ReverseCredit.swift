@@ -17,12 +17,15 @@ public struct ReverseCredit: Sendable {
         public var document: String
         public var `operator`: String
         public var reason: String
+        /// When given, the entry must be this person's (a form on one learner's card).
+        public var person: String?
 
-        public init(entry: String, document: String, operator: String, reason: String) {
+        public init(entry: String, document: String, operator: String, reason: String, person: String? = nil) {
             self.entry = entry
             self.document = document
             self.operator = `operator`
             self.reason = reason
+            self.person = person
         }
     }
 
@@ -46,11 +49,31 @@ public struct ReverseCredit: Sendable {
         self.now = now
     }
 
+    /// - Throws: ``ApplicationError`` when the document, the operator or the reason is empty, the
+    ///   entry is unknown, or it cannot be reversed; nothing is written then.
     public func run(_ input: Input) async throws -> Result {
+        var input = input
+        input.entry = input.entry.trimmingCharacters(in: .whitespaces)
+        input.document = input.document.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.operator = input.operator.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !input.reason.isEmpty else {
+            throw ApplicationError(.invalidValue, "the reason is empty; say why \(input.entry) is reversed")
+        }
+        guard !input.document.isEmpty else {
+            throw ApplicationError(
+                .invalidValue, "the document is empty; name the order that reverses \(input.entry) (e.g. приказ 6)")
+        }
+        guard !input.operator.isEmpty else {
+            throw ApplicationError(.invalidValue, "the operator is empty; say who reverses \(input.entry)")
+        }
         let ledger = try await self.ledger()
         let all = try await ledger.entries(person: nil)
         guard let credit = all.first(where: { $0.id.rawValue == input.entry }) else {
             throw ApplicationError(.unknown, "no entry \(input.entry) in the ledger")
+        }
+        if let person = input.person, credit.person.rawValue != person {
+            throw ApplicationError(.unknown, "no entry \(input.entry) of \(person) in the ledger")
         }
         switch Reversal.refusal(of: credit, in: all) {
         case .notACredit:

@@ -6,6 +6,8 @@ public enum StaffAction: String, Hashable, Sendable, CaseIterable {
     case read
     /// Writing persons, credit sheets, routes and documents.
     case writeRecords
+    /// Reversing credits in the ledger (a correction ordered by a document).
+    case reverseCredits
     /// Adding and disabling staff accounts.
     case manageStaff
 
@@ -14,6 +16,7 @@ public enum StaffAction: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .read: .viewer
         case .writeRecords: .registrar
+        case .reverseCredits: .admin
         case .manageStaff: .admin
         }
     }

@@ -62,10 +62,16 @@ public struct VerifyDocument: Sendable {
         return Verified(
             number: document.registrationNumber, kind: document.request.kind.rawValue,
             programTitle: content?.programTitle ?? "",
-            hours: document.request.kind == .certificate
-                ? (content?.programHours.value ?? document.request.hours.value) : document.request.hours.value,
+            hours: Self.statedHours(document),
             issuedOn: context.day(document.request.issuedAt), status: cancelled ? .cancelled : .valid,
             holder: person.map(Self.initials) ?? "")
+    }
+
+    /// The hours a document states: a certificate's program volume, a statement's hours passed.
+    public static func statedHours(_ document: IssuedDocument) -> Int {
+        document.request.kind == .certificate
+            ? (document.request.content?.programHours.value ?? document.request.hours.value)
+            : document.request.hours.value
     }
 
     /// `Иванова А. П.`: the last name and the initials of the first and middle names.

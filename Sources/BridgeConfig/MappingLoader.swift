@@ -5,8 +5,8 @@ import Yams
 /// Reads a region's mapping files and checks them, reporting every problem with file, line and key.
 ///
 /// Every `*.yaml` (or `*.yml`) file of the folder is read; each holds a `version` and any of the
-/// sections `sites`, `modules`, `programs`, `institution`, `numbering`, `centres`, `centre_field`, `categories`, `plan`,
-/// `persons`. Sections with lists may be split over several files.
+/// sections `sites`, `modules`, `programs`, `institution`, `institution_requisites`, `numbering`, `centres`,
+/// `centre_field`, `categories`, `plan`, `persons`. Sections with lists may be split over several files.
 ///
 /// ```swift
 /// let result = try MappingLoader().load(directory: URL(fileURLWithPath: "Mappings"))
@@ -116,6 +116,9 @@ public struct MappingLoader: Sendable {
             mapping.organisation.centres += OrganisationSection.readCentres(value)
         }
         if let value = keys.optional("institution") { mapping.organisation.institution = value.string }
+        if let value = keys.optional("institution_requisites") {
+            mapping.organisation.requisites += value.list?.compactMap(\.string) ?? []
+        }
         if let value = keys.optional("numbering") {
             NumberingSection.read(value, into: &mapping.organisation.numbering)
         }

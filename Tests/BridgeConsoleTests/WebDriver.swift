@@ -149,6 +149,25 @@ final class WebDriver: @unchecked Sendable {
 
     func deleteCookies() async throws { _ = try await call("DELETE", "/session/\(session)/cookie") }
 
+    /// Sets the window's size (a printable page is taller than the default window).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
+    }
+
+    /// Prints the page to PDF on A4, as the print dialog would (the stylesheet's print rules apply),
+    /// and saves it.
+    func printPDF(to file: URL) async throws -> Data {
+        let encoded =
+            try await value(
+                "POST", "/session/\(session)/print", ["page": ["width": 21.0, "height": 29.7], "background": false])
+            as? String ?? ""
+        guard let data = Data(base64Encoded: encoded) else { throw BrowserError("no PDF") }
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return data
+    }
+
     /// Saves a PNG of the page.
     func screenshot(to file: URL) async throws {
         let encoded = try await value("GET", "/session/\(session)/screenshot") as? String ?? ""

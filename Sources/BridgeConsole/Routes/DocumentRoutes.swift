@@ -2,7 +2,7 @@ import BridgeApplication
 import Hummingbird
 
 /// `/documents`: the certificates due (``IssueDocuments`` in a dry run), issuing them, and the
-/// documents issued (``ListDocuments``).
+/// documents issued (``ListDocuments``) with their status and the cancel form.
 struct DocumentRoutes {
     let console: Console
 
@@ -16,11 +16,15 @@ struct DocumentRoutes {
                 values["due"] = due.documents.map(Self.document)
                 values["hasDue"] = !due.documents.isEmpty
                 values["issued"] = issued.map {
-                    [
+                    var line: [String: Any] = [
                         "number": $0.registrationNumber, "kind": texts["kind_\($0.kind.rawValue)"] ?? $0.kind.rawValue,
                         "route": $0.route, "person": $0.person, "name": $0.name, "hours": $0.hours,
-                        "issuedOn": $0.issuedOn, "cancels": $0.cancels ?? "",
-                    ] as [String: Any]
+                        "issuedOn": $0.issuedOn, "kindKey": $0.kind.rawValue,
+                        "cancellable": $0.cancellable,
+                    ]
+                    if let cancelledBy = $0.cancelledBy { line["cancelledBy"] = cancelledBy }
+                    if let cancels = $0.cancels { line["cancels"] = cancels }
+                    return line
                 }
                 return console.pages.render("documents", values)
             }
@@ -43,6 +47,7 @@ struct DocumentRoutes {
         [
             "kind": document.kind, "route": document.route, "person": document.person, "name": document.name,
             "hours": document.hours, "number": document.registrationNumber ?? "",
+            "code": document.verificationCode ?? "",
         ]
     }
 }

@@ -1,7 +1,8 @@
 import BridgeApplication
 import Hummingbird
 
-/// `/learners` (``SearchLearners``) and `/learners/{id}`, the learner card (``LearnerCard``).
+/// `/learners` (``SearchLearners``) and `/learners/{id}`, the learner card (``LearnerCard``), with the
+/// forms of the correction actions (``CorrectionRoutes``) and links to the printable pages.
 struct LearnerRoutes {
     let console: Console
 
@@ -48,11 +49,16 @@ struct LearnerRoutes {
                 }
                 values["entries"] = card.entries.map { Self.entry($0, texts) }
                 values["documents"] = card.documents.map {
-                    [
+                    var line: [String: Any] = [
                         "number": $0.registrationNumber, "kind": texts["kind_\($0.kind.rawValue)"] ?? $0.kind.rawValue,
-                        "route": $0.route, "hours": $0.hours, "issuedOn": $0.issuedOn,
-                    ] as [String: Any]
+                        "kindKey": $0.kind.rawValue, "route": $0.route, "hours": $0.hours, "issuedOn": $0.issuedOn,
+                        "cancellable": $0.cancellable,
+                    ]
+                    if let cancelledBy = $0.cancelledBy { line["cancelledBy"] = cancelledBy }
+                    return line
                 }
+                values["findings"] = card.findings.map { CorrectionRoutes.finding($0, texts) }
+                values["canReverse"] = signedIn.member.role.may(.reverseCredits)
                 return console.pages.render("learner", values)
             }
         }
@@ -62,7 +68,7 @@ struct LearnerRoutes {
         var values: [String: Any] = [
             "id": line.id, "module": line.module, "moduleTitle": line.moduleTitle,
             "form": texts["form_\(line.form.rawValue)"] ?? line.form.rawValue, "date": line.occurredOn,
-            "hours": line.hours, "reversed": line.reversed,
+            "hours": line.hours, "reversed": line.reversed, "reversible": line.reversible,
         ]
         // Only present keys open a section: an empty text would too.
         if let reverses = line.reverses { values["reverses"] = reverses }

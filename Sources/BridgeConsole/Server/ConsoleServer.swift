@@ -70,6 +70,8 @@ public struct ConsoleServer: Sendable {
         LearnerRoutes(console: console).add(to: router)
         SheetRoutes(console: console).add(to: router)
         DocumentRoutes(console: console).add(to: router)
+        CorrectionRoutes(console: console).add(to: router)
+        PrintRoutes(console: console).add(to: router)
         VerifyRoutes(console: console).add(to: router)
         ReportRoutes(console: console).add(to: router)
         PlanRoutes(console: console).add(to: router)

@@ -13,8 +13,8 @@ enum ConsoleLanguage: String, Sendable, CaseIterable {
 
     /// Every text of the pages in this language, by key.
     var texts: [String: String] {
-        ConsoleTexts.table.merging(ConsoleTexts.reportTable) { first, _ in first }.mapValues {
-            self == .ru ? $0.ru : $0.en
-        }
+        ConsoleTexts.table.merging(ConsoleTexts.reportTable) { first, _ in first }
+            .merging(ConsoleActionTexts.table) { first, _ in first }
+            .mapValues { self == .ru ? $0.ru : $0.en }
     }
 }

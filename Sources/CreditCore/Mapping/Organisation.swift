@@ -24,6 +24,9 @@ public struct Centre: Hashable, Sendable {
 public struct Organisation: Hashable, Sendable {
     /// The institution's full name, as reports and documents print it.
     public var institution: String?
+    /// The lines printed under the name on statements, credit sheets and the registry book: address,
+    /// tax numbers, licence (`institution_requisites:` in the mapping files).
+    public var requisites: [String] = []
     /// The prefixes of the document number series (`numbering:` in the mapping files).
     public var numbering: DocumentNumbering = DocumentNumbering()
     public var centres: [Centre]

@@ -37,7 +37,7 @@ public struct DocumentPlanner: Sendable {
     /// What the document will certify: the program, its volume and the modules that count, each
     /// with its credit's entry — a certificate's as the route stands at issue, a statement's as it
     /// stood at its deadline.
-    func content(
+    public func content(
         of stored: StoredRoute, kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext
     ) -> DocumentContent? {
         guard let program = context.mapping.program(stored.route.program) else { return nil }
