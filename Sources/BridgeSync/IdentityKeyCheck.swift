@@ -42,6 +42,20 @@ enum IdentityKeyCheck {
             default: continue
             }
         }
+        for (field, name) in [("firstname", user.firstName), ("lastname", user.lastName)] {
+            guard let name, let unsafe = TextSafety.firstUnsafeScalar(in: name) else { continue }
+            let shown = TextSafety.removingUnsafe(name).prefix(64)
+            let what = TextSafety.text(of: unsafe)
+            findings.append(
+                SyncFinding(
+                    kind: .unsafeName, site: site.id, user: who,
+                    detail: LocalizedText(
+                        ru:
+                            "поле \(field) («\(shown)») содержит \(what.ru); в реестр записано без него — исправьте профиль пользователя в Moodle",
+                        en:
+                            "\(field) ('\(shown)') holds \(what.en); the ledger stores the name without it — correct it in the user's Moodle profile"
+                    )))
+        }
         return findings
     }
 

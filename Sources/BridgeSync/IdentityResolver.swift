@@ -148,8 +148,10 @@ final class IdentityResolver {
             newKeys.append(PersonKey(kind: key.kind, value: key.value, person: person))
         }
         guard isNew, newPersons[person] == nil else { return }
+        // A name never carries a control or bidirectional character into the ledger (a finding says so).
         newPersons[person] = Person(
-            id: person, lastName: user.lastName ?? user.username ?? "", firstName: user.firstName ?? "",
+            id: person, lastName: TextSafety.removingUnsafe(user.lastName ?? user.username ?? ""),
+            firstName: TextSafety.removingUnsafe(user.firstName ?? ""),
             snils: user.profile.first { $0.key.lowercased() == "snils" }.flatMap { try? SNILS(parsing: $0.value) },
             email: user.email, idnumber: user.idnumber, category: category(of: user), centre: centre(of: user))
     }

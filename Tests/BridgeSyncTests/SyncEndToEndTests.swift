@@ -88,6 +88,33 @@ struct SyncEndToEndTests {
         #expect(Set(findings.map { "\($0.user ?? "") \($0.detail)" }).count == findings.count)
     }
 
+    @Test("a Moodle name with a control or bidirectional character is a finding, and stored without it")
+    func unsafeNames() async throws {
+        var username = ""
+        var email = ""
+        let region = try await TwoSiteRegion { scenario in
+            let learner = Array(Set(scenario.completions.map(\.userID))).sorted()[0]
+            let index = scenario.users.firstIndex { $0.id == learner }!
+            scenario.users[index].lastname = "Ива\u{202E}нова"
+            scenario.users[index].firstname = "Анна\u{0}"
+            username = scenario.users[index].username
+            email = scenario.users[index].email.lowercased()
+        }
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let findings = try #require(summary.sites.first { $0.site == "ripk" }).findings.filter {
+            $0.kind == .unsafeName && $0.user == username
+        }
+        #expect(findings.count == 2, "\(findings)")
+        #expect(
+            findings.contains {
+                $0.detail.en.contains("lastname ('Иванова') holds a bidirectional control character (U+202E)")
+            })
+        #expect(findings.contains { $0.detail.ru.contains("поле firstname («Анна») содержит символ NUL (U+0000)") })
+        let person = try #require(try await region.ledger.persons().first { $0.email?.lowercased() == email })
+        #expect(person.lastName == "Иванова" && person.firstName == "Анна")
+    }
+
     @Test("a second run writes nothing and makes at most 3 requests on the report path")
     func incrementalNoChange() async throws {
         let region = try await TwoSiteRegion()

@@ -21,6 +21,8 @@ public enum FindingKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// A user's identity key that cannot serve (a SNILS failing its check digits, an e-mail
     /// that is not an address): left out of matching, to be corrected in Moodle.
     case invalidKey = "invalid-key"
+    /// A name from Moodle holding a control or bidirectional control character: stored without it.
+    case unsafeName = "unsafe-name"
     /// An issued, not cancelled certificate or statement certifies a credit since reversed: the
     /// document stays as issued, for a registrar to review.
     case documentReliesOnReversedCredit = "document-relies-on-reversed-credit"
@@ -43,6 +45,7 @@ extension FindingKind {
         case .noLongerVerifiable:
             LocalizedText(ru: "Завершение нельзя проверить", en: "Completion no longer verifiable")
         case .invalidKey: LocalizedText(ru: "Неверный ключ слушателя", en: "Invalid identity key")
+        case .unsafeName: LocalizedText(ru: "Недопустимый символ в имени", en: "Unsafe character in a name")
         case .documentReliesOnReversedCredit:
             LocalizedText(ru: "Документ опирается на сторнированный зачёт", en: "Document relies on a reversed credit")
         }
@@ -99,6 +102,13 @@ extension FindingKind {
                     "Ничего не делайте, если зачёт подтверждён документом; иначе восстановите запись на курс и проверьте завершение.",
                 en:
                     "Nothing, if the credit rests on a document; otherwise restore the enrolment and check the completion."
+            )
+        case .unsafeName:
+            LocalizedText(
+                ru:
+                    "Исправьте имя в профиле пользователя Moodle; в реестр оно записано без этого символа, чтобы отчёты и документы читались как написано.",
+                en:
+                    "Correct the name in the user's Moodle profile; the ledger stores it without the character, so that reports and documents read as written."
             )
         case .invalidKey:
             LocalizedText(

@@ -13,6 +13,32 @@ public enum TextSafety {
         }
     }
 
+    /// `text` without its control and bidirectional control characters.
+    public static func removingUnsafe(_ text: String) -> String {
+        var safe = String.UnicodeScalarView()
+        safe.append(
+            contentsOf: text.unicodeScalars.filter { scalar in
+                scalar.properties.generalCategory != .control && !bidirectionalControls.contains(scalar.value)
+            })
+        return String(safe)
+    }
+
+    /// ``name(of:)`` in both languages.
+    public static func text(of scalar: Unicode.Scalar) -> LocalizedText {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let ru =
+            switch scalar.value {
+            case 0: "символ NUL (\(code))"
+            case 0x0A, 0x0D: "перевод строки (\(code))"
+            case 0x09: "табуляцию (\(code))"
+            case let value where bidirectionalControls.contains(value):
+                "символ управления направлением текста (\(code)), переставляющий текст на экране"
+            default: "управляющий символ (\(code))"
+            }
+        return LocalizedText(ru: ru, en: name(of: scalar))
+    }
+
     /// The character as a message shows it: never the character itself.
     public static func name(of scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
