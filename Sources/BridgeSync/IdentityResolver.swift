@@ -71,6 +71,7 @@ final class IdentityResolver {
             let user = partial.username.flatMap { userDetails[$0] }.map { $0.merging(partial) } ?? partial
             guard let siteKey = user.siteKey, cache[siteKey] == nil else { continue }
             lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: siteKey))
+            if let idKey = user.idKey { lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: idKey)) }
             for key in crossSiteKeys(of: user) { lookups.insert(PersonKey.Lookup(kind: key.kind, value: key.value)) }
         }
         let missing = Array(lookups.subtracting(asked))
@@ -107,6 +108,12 @@ final class IdentityResolver {
         let keys = crossSiteKeys(of: user)
         var found: [PersonID] = []
         if let known = try await person(siteKind, siteKey) { found.append(known) }
+        // The user id finds the person again after a renamed username.
+        if let idKey = user.idKey, idKey != siteKey, let known = try await person(siteKind, idKey),
+            !found.contains(known)
+        {
+            found.append(known)
+        }
         for key in keys {
             let claimedKey = "\(key.kind.storageName)=\(key.value)"
             let person: PersonID?
@@ -143,6 +150,9 @@ final class IdentityResolver {
         keys: [(kind: PersonKey.Kind, value: String)], isNew: Bool
     ) {
         newKeys.append(PersonKey(kind: .moodleUser(site.id), value: siteKey, person: person))
+        if let idKey = user.idKey, idKey != siteKey {
+            newKeys.append(PersonKey(kind: .moodleUser(site.id), value: idKey, person: person))
+        }
         for key in keys where claimed["\(key.kind.storageName)=\(key.value)"] == nil {
             claimed["\(key.kind.storageName)=\(key.value)"] = person
             newKeys.append(PersonKey(kind: key.kind, value: key.value, person: person))

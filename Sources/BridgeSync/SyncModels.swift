@@ -17,6 +17,10 @@ struct MoodleIdentity: Hashable, Sendable {
     /// report path has no user ids), else the user id.
     var siteKey: String? { username.map { "u:\($0)" } ?? userID.map { "id:\($0)" } }
 
+    /// The Moodle user id as a per-site person key: it survives a renamed username, a changed e-mail
+    /// or idnumber, so the sync still knows the person.
+    var idKey: String? { userID.map { "id:\($0)" } }
+
     var displayName: String {
         [lastName, firstName].compactMap { $0 }.joined(separator: " ").nonEmpty ?? username ?? siteKey ?? "?"
     }

@@ -17,6 +17,9 @@ struct SyncWriter {
     private(set) var completionsByCourse: [Int: Int] = [:]
     /// Users whose keys were checked in this run.
     private var checkedUsers: Set<String> = []
+    /// The (person, course) pairs of this site the ledger credits, read when a completion's key is
+    /// new: a renamed username gives a new key, but the person and the course are the same.
+    private var creditedPairs: Set<String>?
 
     init(site: SiteConfig, ledger: any LedgerStore, options: SyncOptions, resolver: IdentityResolver) {
         self.site = site
@@ -64,6 +67,18 @@ struct SyncWriter {
             }
             switch try await resolver.resolve(completion.user) {
             case .person(let person):
+                let pair = "\(person.rawValue)|\(course.id)"
+                if creditedPairs == nil {
+                    creditedPairs = Set(
+                        try await ledger.siteCredits(site: site.id).values.compactMap { credit in
+                            guard case .moodle(_, let courseID, _) = credit.source else { return nil }
+                            return "\(credit.person.rawValue)|\(courseID)"
+                        })
+                }
+                guard creditedPairs?.insert(pair).inserted == true else {
+                    result.alreadyCredited += 1
+                    continue
+                }
                 pending.append(
                     LedgerBatch.Draft(
                         person: person, module: module.id, hours: module.hours, form: module.form,
