@@ -59,6 +59,19 @@ enum IdentityKeyCheck {
         return findings
     }
 
+    /// A second user of one site with an idnumber another user has: an idnumber names one person.
+    static func sharedIdnumber(_ idnumber: String, user: String, owner: String, site: SiteConfig) -> SyncFinding {
+        let value = idnumber.prefix(64)
+        return SyncFinding(
+            kind: .invalidKey, site: site.id, user: user,
+            detail: LocalizedText(
+                ru:
+                    "idnumber «\(value)» есть и у пользователя \(owner) этого сайта: idnumber должен принадлежать одному человеку — исправьте его у одного из двух в Moodle",
+                en:
+                    "idnumber '\(value)' is also the idnumber of user \(owner) of this site: an idnumber belongs to one person — correct it for one of the two in Moodle"
+            ))
+    }
+
     /// One `@` between a non-empty local part and a domain with a dot, no spaces.
     static func isAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)

@@ -17,6 +17,8 @@ struct SyncWriter {
     private(set) var completionsByCourse: [Int: Int] = [:]
     /// Users whose keys were checked in this run.
     private var checkedUsers: Set<String> = []
+    /// The first user seen with each idnumber in this run, to name a second one.
+    private var idnumberOwners: [String: String] = [:]
     /// The (person, course) pairs of this site the ledger credits, read when a completion's key is
     /// new: a renamed username gives a new key, but the person and the course are the same.
     private var creditedPairs: Set<String>?
@@ -57,6 +59,15 @@ struct SyncWriter {
             // Every user of a completion is checked once a run, credited already or not.
             if let siteKey = completion.user.siteKey, checkedUsers.insert(siteKey).inserted {
                 result.findings += IdentityKeyCheck.findings(for: completion.user, site: site)
+                if let idnumber = completion.user.idnumber?.trimmingCharacters(in: .whitespaces), !idnumber.isEmpty {
+                    let who = completion.user.username ?? siteKey
+                    if let owner = idnumberOwners[idnumber] {
+                        result.findings.append(
+                            IdentityKeyCheck.sharedIdnumber(idnumber, user: who, owner: owner, site: site))
+                    } else {
+                        idnumberOwners[idnumber] = who
+                    }
+                }
             }
             guard let course = catalog.courses[completion.courseID], let module = course.module,
                 let key = Self.key(site: site.id, courseID: course.id, user: completion.user)

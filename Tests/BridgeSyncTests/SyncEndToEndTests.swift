@@ -88,6 +88,28 @@ struct SyncEndToEndTests {
         #expect(Set(findings.map { "\($0.user ?? "") \($0.detail)" }).count == findings.count)
     }
 
+    @Test("an idnumber two users of one site share is a finding naming both")
+    func sharedIdnumber() async throws {
+        var users: [String] = []
+        let region = try await TwoSiteRegion { scenario in
+            let learners = Array(Set(scenario.completions.map(\.userID))).sorted()
+            let first = scenario.users.firstIndex { $0.id == learners[0] }!
+            let second = scenario.users.firstIndex { $0.id == learners[1] }!
+            scenario.users[first].idnumber = "PED-77"
+            scenario.users[second].idnumber = "PED-77"
+            users = [scenario.users[first].username, scenario.users[second].username]
+        }
+        let summary = await region.sync(full: true)
+        await region.stop()
+        let findings = try #require(summary.sites.first { $0.site == "ripk" }).findings.filter {
+            $0.kind == .invalidKey && $0.detail.en.contains("idnumber 'PED-77' is also the idnumber of user")
+        }
+        #expect(findings.count == 1, "\(findings)")
+        let finding = try #require(findings.first)
+        #expect(Set([finding.user ?? ""]).isSubset(of: Set(users)))
+        #expect(users.contains { finding.detail.en.contains("of user \($0) of this site") })
+    }
+
     @Test("a Moodle name with a control or bidirectional character is a finding, and stored without it")
     func unsafeNames() async throws {
         var username = ""
