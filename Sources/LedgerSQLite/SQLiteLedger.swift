@@ -50,6 +50,8 @@ public final class SQLiteLedger: LedgerStore {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists, isFolder.boolValue { throw OpenError.notAFile(path: path) }
         if mode == .existing, !exists { throw OpenError.missing(path: path) }
+        // A new ledger file: a checkpoint beside it belonged to a ledger deleted before it.
+        if !exists { try? FileManager.default.removeItem(atPath: path + LedgerCheckpoint.suffix) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         writer = try DatabasePool(path: path, configuration: configuration)
@@ -67,13 +69,22 @@ public final class SQLiteLedger: LedgerStore {
     public func append(_ batch: LedgerBatch) async throws -> AppendOutcome {
         try await writer.writeWithoutTransaction { db in
             var outcome = AppendOutcome(written: 0, alreadyPresent: 0)
+            var head: LedgerCheckpoint?
             try db.inTransaction(.immediate) {
                 outcome = try SQLiteAppender(db: db).append(batch)
+                if outcome.written > 0, let row = try Row.fetchOne(db, sql: "SELECT count, hash FROM ledger_head") {
+                    head = LedgerCheckpoint(entries: row["count"], head: row["hash"])
+                }
                 return .commit
             }
+            if let head, let file = checkpointPath { head.advance(file) }
             return outcome
         }
     }
+
+    /// The checkpoint file beside a ledger file: the entry count and head hash after the last
+    /// append, outside the database, so that `verify` notices a cut-off end.
+    public var checkpointPath: String? { path.map { $0 + LedgerCheckpoint.suffix } }
 
     public func entries(person: PersonID?) async throws -> [LedgerEntry] {
         try await writer.read { db in
@@ -198,9 +209,16 @@ public final class SQLiteLedger: LedgerStore {
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY position")
             var rows: [(entry: LedgerEntry, storedHash: String)] = []
             while let row = try cursor.next() { rows.append((Self.entry(row), row["hash"])) }
-            return LedgerVerification.verify(
+            var verification = LedgerVerification.verify(
                 rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
                 materialised: try Self.materialised(db))
+            if verification.isIntact, let file = checkpointPath, let checkpoint = LedgerCheckpoint(file: file),
+                checkpoint.entries > rows.count
+                    || (checkpoint.entries > 0 && rows[checkpoint.entries - 1].storedHash != checkpoint.head)
+            {
+                verification.problem = .checkpointDiffers(file: file, entries: checkpoint.entries, found: rows.count)
+            }
+            return verification
         }
     }
 

@@ -113,13 +113,14 @@ struct URLSessionTransportTests {
     func cancellation() async throws {
         let server = try LoopbackHTTPServer(.hang)
         defer { server.stop() }
-        let site = Self.site(server, timeout: .seconds(30))
+        let site = Self.site(server, timeout: .seconds(60))
         let task = Task { try await site.siteInfo() }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         let started = ContinuousClock.now
         let result = await task.result
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Ended by the cancellation, not by the minute's timeout (a wide margin: CI machines are busy).
+        #expect(ContinuousClock.now - started < .seconds(30))
         guard case .failure(let error as MoodleError) = result else {
             Issue.record("expected a MoodleError, got \(result)")
             return

@@ -71,6 +71,9 @@ public struct LedgerVerification: Hashable, Sendable {
         /// A table the ledger keeps beside its entries (standing credits, per-person totals, month
         /// rows) does not match what the entries give.
         case derivedStateDiffers(table: String, detail: String)
+        /// The checkpoint kept outside the database records more entries, or another hash at its
+        /// position, than the ledger holds: its end was cut off (and its head rewritten to match).
+        case checkpointDiffers(file: String, entries: Int, found: Int)
 
         public var description: String {
             switch self {
@@ -82,6 +85,10 @@ public struct LedgerVerification: Hashable, Sendable {
                 "the ledger's recorded head does not match its last entry: it was changed outside MoodleBridge"
             case .derivedStateDiffers(let table, let detail):
                 "the table \(table) does not match the entries: \(detail); it was changed outside MoodleBridge"
+            case .checkpointDiffers(let file, let entries, let found) where found < entries:
+                "the checkpoint \(file) records \(entries) entries but the ledger holds \(found): entries at its end were removed outside MoodleBridge (and its head rewritten to hide it)"
+            case .checkpointDiffers(let file, let entries, _):
+                "entry number \(entries) does not match the hash the checkpoint \(file) records for it: the ledger was changed outside MoodleBridge"
             }
         }
     }
