@@ -59,6 +59,30 @@ struct SyncBenchmark {
             ])
     }
 
+    /// Only the memory comparison: a full sync of the site and of one ten times larger (report path).
+    func memory(progress: (String) -> Void) async throws -> (base: Side, tenfold: Side) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var sides: [Side] = []
+        for (seed, size) in [(UInt64(1), users), (UInt64(2), users * 10)] {
+            var scenario = FakeMoodle.Scenario.generate(seed: seed, users: size, courses: courses, completionRate: 1.0 / 3)
+            scenario.reports[0].columns = ReportColumn.complete
+            let server = FakeMoodleServer(scenario: scenario)
+            server.latency = .measured
+            let url = try await server.start()
+            let ledger = folder.appendingPathComponent("bench-memory-\(size).sqlite").path
+            for suffix in ["", "-wal", "-shm", ".lock", ".checkpoint"] {
+                try? FileManager.default.removeItem(atPath: ledger + suffix)
+            }
+            progress("report path: full sync of \(size) learners…")
+            var side = try child(mode: "full", url: url, ledger: ledger)
+            side.requests = server.totalRequestCount
+            await server.stop()
+            progress("  \(side.requests) requests, \(String(format: "%.2f", side.wallSeconds)) s, peak \(side.peakMemoryBytes / 1_048_576) MB")
+            sides.append(side)
+        }
+        return (sides[0], sides[1])
+    }
+
     func run(progress: (String) -> Void) async throws -> Figures {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // The report as the README's recipe builds it: every column identity needs, so no look-ups.

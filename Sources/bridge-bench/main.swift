@@ -22,9 +22,22 @@ struct SyncBench: AsyncParsableCommand {
     @Option(help: "Courses (modules) on the generated site.") var courses = 40
     @Option(help: "Where to put the ledgers.") var folder = ".build/bench"
     @Flag(help: "Also sync a site ten times larger, to compare peak memory.") var tenfold = false
+    @Flag(help: "Only the memory comparison: full syncs of the site and of one ten times larger.")
+    var memoryOnly = false
     @Flag(help: "Print the figures as one JSON object.") var json = false
 
     func run() async throws {
+        if memoryOnly {
+            let (base, big) = try await SyncBenchmark(
+                users: users, courses: courses, folder: URL(fileURLWithPath: folder),
+                executable: URL(fileURLWithPath: CommandLine.arguments[0]), includeTenfold: true
+            ).memory { print($0) }
+            let ratio = Double(big.peakMemoryBytes) / Double(max(1, base.peakMemoryBytes))
+            print(
+                "Peak memory: \(base.peakMemoryBytes / 1_048_576) MB for \(users) learners, \(big.peakMemoryBytes / 1_048_576) MB for \(users * 10): \(String(format: "%.2f", ratio))× (target < 2×: \(ratio < 2 ? "met" : "NOT met"))"
+            )
+            return
+        }
         let figures = try await SyncBenchmark(
             users: users, courses: courses, folder: URL(fileURLWithPath: folder),
             executable: URL(fileURLWithPath: CommandLine.arguments[0]), includeTenfold: tenfold
