@@ -48,6 +48,8 @@ struct ClassicCompletionReader {
     enum Status: Sendable {
         case completed(Date)
         case notCompleted
+        /// Every criterion complete, the course not: Moodle's completion task has not aggregated it yet.
+        case awaitingAggregation
         /// Moodle refuses to show it (expired or suspended enrolment, suspended or deleted account).
         case invisible(LocalizedText)
     }
@@ -110,7 +112,10 @@ struct ClassicCompletionReader {
     }
 
     private static func status(_ status: MoodleCourseCompletionStatus) -> Status {
-        guard status.completed else { return .notCompleted }
+        guard status.completed else {
+            let met = !status.completions.isEmpty && status.completions.allSatisfy(\.complete)
+            return met ? .awaitingAggregation : .notCompleted
+        }
         // Moodle gives no course-level time: the last criterion's time is the completion time.
         let time = status.latestCriterionTimeCompleted ?? 0
         return .completed(Date(timeIntervalSince1970: TimeInterval(time)))

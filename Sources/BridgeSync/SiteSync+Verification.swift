@@ -72,6 +72,8 @@ extension SiteSync {
                     completions.append(SiteCompletion(courseID: course.id, user: user, completedAt: date))
                 case .notCompleted:
                     if let entry = credited[key] { revoke(entry, course: course, writer: &writer, result: &result) }
+                case .awaitingAggregation:
+                    if let entry = credited[key] { awaitingAggregation(entry, course: course, result: &result) }
                 case .invisible(let why):
                     if let entry = credited[key] {
                         noLongerVerifiable(entry, course: course, why: why, result: &result)
@@ -127,6 +129,7 @@ extension SiteSync {
             switch status {
             case .completed: break
             case .notCompleted: revoke(item.entry, course: course, writer: &writer, result: &result)
+            case .awaitingAggregation: awaitingAggregation(item.entry, course: course, result: &result)
             case .invisible(let why): noLongerVerifiable(item.entry, course: course, why: why, result: &result)
             }
         }
@@ -158,6 +161,21 @@ extension SiteSync {
                             "Moodle reports \(entry.entry) as no longer complete; the credit stays until a registrar reviews it"
                     ))
         )
+    }
+
+    /// Moodle shows the course not complete but every criterion complete: its completion task has
+    /// not run since (a recalculation, a reset whose criteria were met again). Never a revocation.
+    private func awaitingAggregation(_ entry: StandingCredit, course: SiteCourse?, result: inout SiteSyncResult) {
+        result.findings.append(
+            SyncFinding(
+                kind: .awaitingCompletionTask, site: site.id, courseID: course?.id, course: course?.shortname,
+                person: entry.person, module: entry.module, entry: entry.entry,
+                detail: LocalizedText(
+                    ru:
+                        "Moodle показывает курс незавершённым, но все условия завершения \(entry.entry) выполнены: задача завершения Moodle (cron) ещё не отметила курс; зачёт остаётся",
+                    en:
+                        "Moodle shows the course not complete but every completion criterion of \(entry.entry) met: Moodle's completion task (cron) has not marked the course yet; the credit stays"
+                )))
     }
 
     private func noLongerVerifiable(

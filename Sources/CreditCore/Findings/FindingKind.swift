@@ -12,6 +12,9 @@ public enum FindingKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// A credited completion Moodle can no longer show (enrolment ended or suspended, account
     /// suspended or deleted, user unenrolled): the credit stays.
     case noLongerVerifiable = "no-longer-verifiable"
+    /// A credited completion Moodle reports as not complete while every completion criterion is
+    /// complete: Moodle's completion task (cron) has not aggregated it yet. Never a revocation.
+    case awaitingCompletionTask = "awaiting-completion-task"
     /// A credited completion Moodle now reports as not complete: flagged for review.
     case revocationFlagged = "revocation-flagged"
     /// A credited completion Moodle reports as not complete, reversed by the site's policy.
@@ -46,6 +49,8 @@ extension FindingKind {
             LocalizedText(ru: "Завершение нельзя проверить", en: "Completion no longer verifiable")
         case .invalidKey: LocalizedText(ru: "Неверный ключ слушателя", en: "Invalid identity key")
         case .unsafeName: LocalizedText(ru: "Недопустимый символ в имени", en: "Unsafe character in a name")
+        case .awaitingCompletionTask:
+            LocalizedText(ru: "Ожидает задачи завершения Moodle", en: "Awaiting Moodle's completion task")
         case .documentReliesOnReversedCredit:
             LocalizedText(ru: "Документ опирается на сторнированный зачёт", en: "Document relies on a reversed credit")
         }
@@ -102,6 +107,13 @@ extension FindingKind {
                     "Ничего не делайте, если зачёт подтверждён документом; иначе восстановите запись на курс и проверьте завершение.",
                 en:
                     "Nothing, if the credit rests on a document; otherwise restore the enrolment and check the completion."
+            )
+        case .awaitingCompletionTask:
+            LocalizedText(
+                ru:
+                    "Ничего: задача завершения курсов Moodle (cron) снова отметит курс завершённым; если отметка не появляется сутки, проверьте cron сайта.",
+                en:
+                    "Nothing: Moodle's completion task (cron) will mark the course complete again; if it does not within a day, check the site's cron."
             )
         case .unsafeName:
             LocalizedText(

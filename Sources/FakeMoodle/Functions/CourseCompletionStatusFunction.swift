@@ -21,12 +21,16 @@ enum CourseCompletionStatusFunction {
         guard tracked, !user.suspended else { throw MoodleException.userNotEnrolled }
         guard !course.criteria.isEmpty else { throw MoodleException.noCriteriaSet }
         let completion = scenario.completion(userID: userID, courseID: courseID)
+        // Criteria met but not aggregated yet read complete one by one, the course not.
+        let criteriaMet =
+            completion
+            ?? scenario.awaitingAggregation.first { $0.userID == userID && $0.courseID == courseID }
         let completions: [WSValue] = course.criteria.map { criterion in
             let (type, title, detailType, criteria, requirement) = describe(
                 criterion, course: course, site: scenario.site)
             return [
-                "type": .int(type), "title": .string(title), "status": .string(completion == nil ? "No" : "Yes"),
-                "complete": .bool(completion != nil), "timecompleted": .int(orNull: completion?.timeCompleted),
+                "type": .int(type), "title": .string(title), "status": .string(criteriaMet == nil ? "No" : "Yes"),
+                "complete": .bool(criteriaMet != nil), "timecompleted": .int(orNull: criteriaMet?.timeCompleted),
                 "details": [
                     "type": .string(detailType), "criteria": .string(criteria), "requirement": .string(requirement),
                     "status": "",

@@ -32,6 +32,7 @@ extension Scenario {
             courses: try c.value("courses", default: []), users: try c.value("users", default: []),
             cohorts: try c.value("cohorts", default: []), enrolments: try c.value("enrolments", default: []),
             completions: try c.value("completions", default: []), reports: try c.value("reports", default: []))
+        awaitingAggregation = try c.value("awaitingAggregation", default: [])
     }
 }
 

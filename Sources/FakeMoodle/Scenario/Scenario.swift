@@ -36,6 +36,10 @@ public struct Scenario: Sendable, Codable, Equatable {
     public var completions: [Completion]
     /// Report-builder custom reports.
     public var reports: [Report]
+    /// Pairs whose every completion criterion is met (at `timeCompleted`) but whose course
+    /// completion Moodle's completion task (cron) has not aggregated yet: no `timecompleted` on the
+    /// course, so the course reads as not complete while each criterion reads complete.
+    public var awaitingAggregation: [Completion] = []
 
     /// Creates a scenario; every collection defaults to empty.
     public init(

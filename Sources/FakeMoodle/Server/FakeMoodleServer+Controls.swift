@@ -21,6 +21,25 @@ extension FakeMoodleServer {
         }
     }
 
+    /// A course completion cleared while its criteria stay met (a recalculation, a reset whose
+    /// criteria were met again): Moodle shows the course not complete until its completion task
+    /// (cron) aggregates it again.
+    public func withholdAggregation(userID: Int, courseID: Int) {
+        updateScenario { scenario in
+            guard let index = scenario.completions.firstIndex(where: { $0.userID == userID && $0.courseID == courseID })
+            else { return }
+            scenario.awaitingAggregation.append(scenario.completions.remove(at: index))
+        }
+    }
+
+    /// Moodle's completion task runs: every pair awaiting aggregation is complete again.
+    public func runCompletionTask() {
+        updateScenario { scenario in
+            scenario.completions += scenario.awaitingAggregation
+            scenario.awaitingAggregation = []
+        }
+    }
+
     /// Deletes the completion of a (user, course), as a course or completion reset does.
     public func revokeCompletion(userID: Int, courseID: Int) {
         updateScenario { $0.completions.removeAll { $0.userID == userID && $0.courseID == courseID } }
