@@ -72,12 +72,30 @@ public struct ExportReport: Sendable {
         // The reconciliation reads the ledger through its use case; here it needs only the persons
         // (for the criteria and the heading), and a second copy of the standing credits would
         // double its memory on a large ledger.
-        let snapshot =
-            kind == .reconciliation
-            ? LedgerSnapshot(
+        let snapshot: LedgerSnapshot
+        switch kind {
+        case .reconciliation:
+            snapshot = LedgerSnapshot(
                 persons: try await ledger.persons(), projection: LedgerProjection(standingCredits: []), routes: [],
                 documents: [])
-            : try await LedgerSnapshot.read(from: ledger)
+        case .creditSheet:
+            // One learner's sheet reads that learner's credits, routes and documents only.
+            let persons = try await ledger.persons()
+            let names = LedgerSnapshot(
+                persons: persons, projection: LedgerProjection(standingCredits: []), routes: [], documents: [])
+            let person = try Self.refusing { try criteria.filter(for: kind, mapping: mapping, snapshot: names) }.person
+            if let person {
+                snapshot = LedgerSnapshot(
+                    persons: persons,
+                    projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person)),
+                    routes: try await ledger.routes(person: person),
+                    documents: try await ledger.documents().filter { $0.request.person == person })
+            } else {
+                snapshot = names
+            }
+        default:
+            snapshot = try await LedgerSnapshot.read(from: ledger)
+        }
         var context = ReportContext(mapping: mapping, asOf: now)
         if let day = criteria.asOf { context.asOf = context.endOfDay(day) }
         let filter = try Self.refusing { try criteria.filter(for: kind, mapping: mapping, snapshot: snapshot) }
