@@ -65,7 +65,13 @@ public struct RouteKeeper: Sendable {
         outcome.withdrawn = keptIDs.subtracting(derivedIDs).count
         let replaced =
             keptIDs != derivedIDs || keptAutomatic.map(\.route).sorted(by: Self.byID) != derived.sorted(by: Self.byID)
-        if replaced { try await ledger.replaceAutomaticRoutes(of: derivedFor, with: derived) }
+        if replaced {
+            // An automatic route a document was issued for stays as it is.
+            let documentedRoutes = stored.filter {
+                $0.isAutomatic && documented.contains($0.route.id) && derivedFor.contains($0.route.person)
+            }.map(\.route)
+            try await ledger.replaceAutomaticRoutes(of: derivedFor, with: derived + documentedRoutes)
+        }
         let current = replaced ? try await ledger.routes(person: nil) : stored
         var verdicts: [RouteVerdict] = []
         for route in current.map(\.route) where judged?.contains(route.person) ?? true {

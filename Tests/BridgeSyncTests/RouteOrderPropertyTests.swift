@@ -190,4 +190,34 @@ struct RouteOrderPropertyTests {
         #expect(routes.map(\.route.start) == [Self.day(2025, 8, 1, hour: 0)])
         #expect(routes.map(\.status) == [.completed] && routes.map(\.hoursCredited) == [72])
     }
+
+    @Test("an automatic route a document was issued for stays as it is when an earlier credit arrives")
+    func documentedRouteStays() async throws {
+        let ledger = try SQLiteLedger()
+        let keeper = RouteKeeper(mapping: Self.mapping, timeZone: Self.moscow)
+        func credit(_ key: String, _ module: String, on date: Date) -> LedgerBatch.Draft {
+            LedgerBatch.Draft(
+                person: "p1", module: ModuleID(module), hours: 36, form: .distance, occurredAt: date,
+                source: .moodle(site: "ripk", courseID: 1, userID: 1), idempotencyKey: key)
+        }
+        _ = try await ledger.append(
+            LedgerBatch(
+                id: "b1", kind: .sync, actor: "test", description: "", recordedAt: Self.now,
+                entries: [credit("k2", "m5", on: Self.day(2025, 9, 10)), credit("k3", "m6", on: Self.day(2025, 10, 1))]))
+        _ = try await keeper.update(ledger: ledger, now: Self.now, persons: ["p1"])
+        let route = try #require(try await ledger.routes(person: "p1").first)
+        #expect(route.status == .completed)
+        _ = try await ledger.issueDocuments([
+            DocumentRequest(kind: .certificate, route: route.route.id, person: "p1", hours: 72, issuedAt: Self.now, year: 2026)
+        ])
+        _ = try await ledger.append(
+            LedgerBatch(
+                id: "b2", kind: .sync, actor: "test", description: "", recordedAt: Self.now,
+                entries: [credit("k1", "m4", on: Self.day(2025, 8, 1)), credit("k4", "m7", on: Self.day(2026, 4, 1))]))
+        let outcome = try await keeper.update(ledger: ledger, now: Self.now, persons: ["p1"])
+        #expect(outcome.withdrawn == 0 && outcome.opened == 1)
+        let routes = try await ledger.routes(person: "p1").map(\.route)
+        #expect(routes.first == route.route && routes.map(\.start).last == Self.day(2026, 4, 1, hour: 0))
+        #expect(routes.count == 2)
+    }
 }
