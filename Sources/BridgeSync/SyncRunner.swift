@@ -35,6 +35,11 @@ public struct SyncRunner: Sendable {
             public var site: SiteID
             public var message: String
             public var isPermanent: Bool
+            /// Credits the site's run wrote before it failed (each in a whole transaction; they stay,
+            /// and a re-run skips them).
+            public var creditsWritten = 0
+            /// Reversals the site's run wrote before it failed.
+            public var reversalsWritten = 0
         }
 
         /// Sites skipped because another process was syncing them.
@@ -43,6 +48,8 @@ public struct SyncRunner: Sendable {
         public var waited: [SiteID] = []
 
         public var newCredits: Int { sites.reduce(0) { $0 + $1.newCredits } }
+        /// Every credit the run wrote: the sites that finished, and those that failed part-way.
+        public var creditsWritten: Int { failures.reduce(newCredits) { $0 + $1.creditsWritten } }
         public var requests: Int { sites.reduce(0) { $0 + $1.requests } }
         public var findings: [SyncFinding] { sites.flatMap(\.findings) }
     }
@@ -104,6 +111,8 @@ public struct SyncRunner: Sendable {
         _ site: SiteConfig, options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void,
         into summary: inout Summary
     ) async {
+        // What the site writes before a failure is read back from here, so the summary says it.
+        let entriesBefore = options.isDryRun ? nil : try? await ledger.entryCount()
         do {
             let moodle = try makeSite(site)
             var result = try await SiteSync(
@@ -123,7 +132,17 @@ public struct SyncRunner: Sendable {
         } catch {
             let permanent = (error as? MoodleError).map { !$0.isTransient } ?? true
             logger.error("sync failed", metadata: ["site": "\(site.id)", "error": "\(error)"])
-            summary.failures.append(.init(site: site.id, message: "\(error)", isPermanent: permanent))
+            var failure = Summary.Failure(site: site.id, message: "\(error)", isPermanent: permanent)
+            if let entriesBefore, let written = try? await ledger.entries(after: entriesBefore) {
+                for entry in written {
+                    guard case .moodle(let source, _, _) = entry.source, source == site.id else { continue }
+                    switch entry.kind {
+                    case .credit: failure.creditsWritten += 1
+                    case .reversal: failure.reversalsWritten += 1
+                    }
+                }
+            }
+            summary.failures.append(failure)
         }
     }
 
@@ -143,7 +162,7 @@ public struct SyncRunner: Sendable {
         run.outcome = failure == nil ? .succeeded : .failed
         run.message = failure?.message
         run.requests = part.sites.first { $0.site == site.id }?.requests ?? 0
-        run.newCredits = part.sites.first { $0.site == site.id }?.newCredits ?? 0
+        run.newCredits = part.sites.first { $0.site == site.id }?.newCredits ?? failure?.creditsWritten ?? 0
         do { try await ledger.recordRun(run) } catch {
             logger.warning("cannot record the run", metadata: ["site": "\(site.id)", "error": "\(error)"])
         }

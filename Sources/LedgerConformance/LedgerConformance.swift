@@ -24,6 +24,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case concurrentIssuersNeverShareANumber
     case concurrentIssuersGiveARouteOneDocument
     case routesAndVerdicts
+    case automaticRoutesAreReplacedRegistrarRoutesKept
     case totalsCountEachModuleOnceAndDropReversals
     case personKeysFindPersons
     case personRegistryKeepsWhatSourcesDoNotCarry
@@ -54,6 +55,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .concurrentIssuersNeverShareANumber: try await concurrentIssuers(backend)
         case .concurrentIssuersGiveARouteOneDocument: try await oneDocumentPerRoute(backend)
         case .routesAndVerdicts: try await routes(ledger)
+        case .automaticRoutesAreReplacedRegistrarRoutesKept: try await automaticRoutes(ledger)
         case .totalsCountEachModuleOnceAndDropReversals: try await totals(ledger)
         case .personKeysFindPersons: try await personKeys(ledger)
         case .personRegistryKeepsWhatSourcesDoNotCarry: try await personRegistry(ledger)
@@ -273,6 +275,33 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(try await ledger.routes(person: nil).first?.status == .completed)
         #expect(try await ledger.routes(person: nil).first?.completedAt == F.day(10))
         #expect(try await ledger.routes(person: "p2") == [])
+    }
+
+    private func automaticRoutes(_ ledger: any LedgerStore) async throws {
+        let registrar = Route(id: "r1", person: "p1", program: "PK-72", start: F.day(-300), deadline: F.day(-120))
+        let first = Route(id: "a1", person: "p1", program: "PK-72", start: F.day(-30), deadline: F.day(150))
+        let other = Route(id: "a2", person: "p2", program: "PK-72", start: F.day(-30), deadline: F.day(150))
+        try await ledger.openRoutes([registrar])
+        try await ledger.replaceAutomaticRoutes(of: ["p1", "p2"], with: [first, other])
+        try await ledger.recordVerdicts([
+            RouteVerdict(route: "a1", status: .completed, hoursCredited: 72, completedAt: F.day(10))
+        ])
+        // Replaced again with the same route: it keeps its verdict.
+        try await ledger.replaceAutomaticRoutes(of: ["p1"], with: [first])
+        #expect(
+            try await ledger.routes(person: "p1") == [
+                StoredRoute(route: registrar, status: .open, hoursCredited: 0, completedAt: nil),
+                StoredRoute(route: first, status: .completed, hoursCredited: 72, completedAt: F.day(10), isAutomatic: true),
+            ])
+        // An earlier start replaces the route; the registrar's route and p2's stay.
+        let moved = Route(id: "a0", person: "p1", program: "PK-72", start: F.day(-40), deadline: F.day(140))
+        try await ledger.replaceAutomaticRoutes(of: ["p1"], with: [moved])
+        #expect(try await ledger.routes(person: "p1").map(\.route) == [registrar, moved])
+        #expect(try await ledger.routes(person: "p1").map(\.isAutomatic) == [false, true])
+        #expect(try await ledger.routes(person: "p2").map(\.route) == [other])
+        // None left: every automatic route of p1 goes, the registrar's stays.
+        try await ledger.replaceAutomaticRoutes(of: ["p1"], with: [])
+        #expect(try await ledger.routes(person: "p1").map(\.route) == [registrar])
     }
 
     private func totals(_ ledger: any LedgerStore) async throws {

@@ -21,7 +21,7 @@
 
         public func routes(person: PersonID?) async throws -> [StoredRoute] {
             try await reporting {
-                let columns = "id, person_id, program_id, start, deadline, status, hours, completed_at"
+                let columns = "id, person_id, program_id, start, deadline, status, hours, completed_at, automatic"
                 let order = "ORDER BY person_id COLLATE \"C\", start, id COLLATE \"C\""
                 let query: PostgresQuery =
                     if let person {
@@ -30,10 +30,10 @@
                         "SELECT \(unescaped: columns) FROM routes \(unescaped: order)"
                     }
                 var routes: [StoredRoute] = []
-                for try await (id, person, program, start, deadline, status, hours, completedAt)
+                for try await (id, person, program, start, deadline, status, hours, completedAt, automatic)
                     in try await client.query(
                         query, logger: logger
-                    ).decode((String, String, String, Int, Int, String, Int, Int?).self)
+                    ).decode((String, String, String, Int, Int, String, Int, Int?, Bool).self)
                 {
                     routes.append(
                         StoredRoute(
@@ -41,7 +41,7 @@
                                 id: RouteID(id), person: PersonID(person), program: ProgramID(program),
                                 start: PostgresRowCoding.date(start), deadline: PostgresRowCoding.date(deadline)),
                             status: RouteProgress.Status(rawValue: status) ?? .open, hoursCredited: CreditHours(hours),
-                            completedAt: completedAt.map(PostgresRowCoding.date)))
+                            completedAt: completedAt.map(PostgresRowCoding.date), isAutomatic: automatic))
                 }
                 return routes
             }
@@ -59,6 +59,29 @@
                             WHERE id = \(verdict.route.rawValue)
                             """, logger: logger)
                     }
+                }
+            }
+        }
+
+        public func replaceAutomaticRoutes(of persons: Set<PersonID>, with routes: [Route]) async throws {
+            guard !persons.isEmpty else { return }
+            let added = routes.filter { persons.contains($0.person) }
+            try await reporting {
+                try await client.withTransaction(logger: logger) { connection in
+                    try await connection.query(
+                        """
+                        DELETE FROM routes WHERE automatic AND person_id = ANY(\(persons.sorted().map(\.rawValue)))
+                            AND NOT (id = ANY(\(added.map(\.id.rawValue))))
+                        """, logger: logger)
+                    guard !added.isEmpty else { return }
+                    try await connection.query(
+                        """
+                        INSERT INTO routes (id, person_id, program_id, start, deadline, automatic)
+                        SELECT *, TRUE FROM unnest(\(added.map(\.id.rawValue)), \(added.map(\.person.rawValue)),
+                            \(added.map(\.program.rawValue)), \(added.map { PostgresRowCoding.seconds($0.start) }),
+                            \(added.map { PostgresRowCoding.seconds($0.deadline) }))
+                        ON CONFLICT (id) DO NOTHING
+                        """, logger: logger)
                 }
             }
         }

@@ -19,7 +19,7 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts]
+        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.
@@ -350,5 +350,11 @@
                 )
                 """,
             ])
+    
+        /// Which routes a program opened by itself: the sync replaces them as the credits change, while
+        /// a registrar's routes stay as recorded. Routes kept before this migration count as recorded.
+        private static let automaticRoutes = Migration(
+            version: 7, name: "automatic routes, derived from the credits",
+            statements: ["ALTER TABLE routes ADD COLUMN automatic BOOLEAN NOT NULL DEFAULT FALSE"])
     }
 #endif

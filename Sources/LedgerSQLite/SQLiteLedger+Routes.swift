@@ -34,7 +34,8 @@ extension SQLiteLedger {
                             deadline: RowCoding.date(row["deadline"])),
                         status: RouteProgress.Status(rawValue: row["status"]) ?? .open,
                         hoursCredited: CreditHours(row["hours"] as Int),
-                        completedAt: (row["completed_at"] as Int64?).map(RowCoding.date))
+                        completedAt: (row["completed_at"] as Int64?).map(RowCoding.date),
+                        isAutomatic: (row["automatic"] as Int) != 0)
                 }
         }
     }
@@ -48,6 +49,35 @@ extension SQLiteLedger {
                         arguments: [
                             verdict.status.rawValue, verdict.hoursCredited.value,
                             verdict.completedAt.map(RowCoding.seconds), verdict.route.rawValue,
+                        ])
+                }
+                return .commit
+            }
+        }
+    }
+
+    public func replaceAutomaticRoutes(of persons: Set<PersonID>, with routes: [Route]) async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let wanted = Set(routes.map(\.id.rawValue))
+                for person in persons.sorted() {
+                    let kept = try String.fetchAll(
+                        db, sql: "SELECT id FROM routes WHERE person_id = ? AND automatic = 1",
+                        arguments: [person.rawValue])
+                    for id in kept where !wanted.contains(id) {
+                        try db.execute(sql: "DELETE FROM routes WHERE id = ? AND automatic = 1", arguments: [id])
+                    }
+                }
+                for route in routes where persons.contains(route.person) {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO routes (id, person_id, program_id, start, deadline, automatic)
+                            VALUES (?, ?, ?, ?, ?, 1)
+                            ON CONFLICT (id) DO NOTHING
+                            """,
+                        arguments: [
+                            route.id.rawValue, route.person.rawValue, route.program.rawValue,
+                            RowCoding.seconds(route.start), RowCoding.seconds(route.deadline),
                         ])
                 }
                 return .commit

@@ -23,8 +23,17 @@ enum SQLiteMigrations {
         migrator.registerMigration("v6: staff accounts of the console") { db in
             try db.execute(sql: staff)
         }
+        migrator.registerMigration("v7: automatic routes, derived from the credits") { db in
+            try db.execute(sql: automaticRoutes)
+        }
         return migrator
     }
+
+    /// Which routes a program opened by itself: the sync replaces them as the credits change, while a
+    /// registrar's routes stay as recorded. Routes kept before this migration count as recorded.
+    private static let automaticRoutes = """
+        ALTER TABLE routes ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+        """
 
     static let immutableMessage = "ledger entries are append-only: write a reversal entry instead"
     static let personEventsMessage = "person events are append-only: record a new event instead"

@@ -55,6 +55,9 @@ final class CountingLedger: LedgerStore {
     func openRoutes(_ routes: [Route]) async throws { try await base.openRoutes(routes) }
     func routes(person: PersonID?) async throws -> [StoredRoute] { try await base.routes(person: person) }
     func recordVerdicts(_ verdicts: [RouteVerdict]) async throws { try await base.recordVerdicts(verdicts) }
+    func replaceAutomaticRoutes(of persons: Set<PersonID>, with routes: [Route]) async throws {
+        try await base.replaceAutomaticRoutes(of: persons, with: routes)
+    }
     func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument] {
         try await base.issueDocuments(requests)
     }

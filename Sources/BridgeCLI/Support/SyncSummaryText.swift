@@ -39,14 +39,19 @@ struct SyncSummaryText {
         }
         for failure in summary.failures {
             lines.append("\(failure.site): FAILED — \(failure.message)")
+            if failure.creditsWritten + failure.reversalsWritten > 0 {
+                lines.append(
+                    "  before failing it wrote \(failure.creditsWritten) new credit(s) and \(failure.reversalsWritten) reversal(s), each page whole; they stay, and a re-run goes on from them"
+                )
+            }
         }
         if let routes = summary.routes {
             lines.append(
-                "Routes: \(routes.opened) opened; \(routes.completed) completed (certificate due), \(routes.expired) expired (statement due), \(routes.open) open"
+                "Routes: \(routes.opened) opened\(routes.withdrawn > 0 ? ", \(routes.withdrawn) withdrawn (moved by earlier credits or reversals)" : ""); \(routes.completed) completed (certificate due), \(routes.expired) expired (statement due), \(routes.open) open"
             )
         }
         lines.append(
-            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.newCredits) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report; \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s."
+            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.creditsWritten) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report; \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s."
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -68,6 +68,12 @@ public protocol LedgerStore: Sendable {
     /// Records the accumulator's verdict on routes.
     func recordVerdicts(_ verdicts: [RouteVerdict]) async throws
 
+    /// Makes `routes` the automatic routes (those a program opens by itself, see ``AutomaticRoutes``)
+    /// of `persons`, all or nothing: an automatic route of theirs not among `routes` goes, a route of
+    /// `routes` not yet kept is added (open, no hours), and one already kept keeps its verdict. Routes
+    /// a registrar opened are never touched, and a route whose id is taken is left as it is.
+    func replaceAutomaticRoutes(of persons: Set<PersonID>, with routes: [Route]) async throws
+
     /// Gives each request the next registration number of its kind's series and year, atomically
     /// and for good, in one transaction under the ledger's write lock, and stores the request whole
     /// (what the document certifies, its verification code, a cancellation's reason and operator).
@@ -106,12 +112,19 @@ public struct StoredRoute: Hashable, Sendable {
     public var status: RouteProgress.Status
     public var hoursCredited: CreditHours
     public var completedAt: Date?
+    /// Whether a program opened it by itself (derived from the credits, replaced as they change)
+    /// rather than a registrar (kept as recorded).
+    public var isAutomatic: Bool
 
-    public init(route: Route, status: RouteProgress.Status, hoursCredited: CreditHours, completedAt: Date?) {
+    public init(
+        route: Route, status: RouteProgress.Status, hoursCredited: CreditHours, completedAt: Date?,
+        isAutomatic: Bool = false
+    ) {
         self.route = route
         self.status = status
         self.hoursCredited = hoursCredited
         self.completedAt = completedAt
+        self.isAutomatic = isAutomatic
     }
 }
 

@@ -34,11 +34,14 @@ public struct FaultRule: Sendable, Equatable {
     public var function: String?
     /// Remaining requests it applies to; `nil` = until cleared.
     public var remaining: Int?
+    /// Requests it targets that still pass untouched before it applies (a site that fails part-way).
+    public var passing: Int
 
-    /// Creates a rule.
-    public init(_ fault: Fault, function: String? = nil, count: Int? = 1) {
+    /// Creates a rule that applies after `after` of the requests it targets have passed.
+    public init(_ fault: Fault, function: String? = nil, count: Int? = 1, after: Int = 0) {
         self.fault = fault
         self.function = function
         self.remaining = count
+        self.passing = after
     }
 }

@@ -76,10 +76,13 @@ extension FakeMoodleServer {
 
     // MARK: - Faults and latency
 
-    /// Injects a fault for the next `count` requests to `function` (`nil` = any request; a `nil`
-    /// count = until ``clearFaults()``). Rules apply in the order they were added.
-    public func inject(_ fault: Fault, function: String? = nil, count: Int? = 1) {
-        engine.controls.withLock { $0.rules.append(FaultRule(fault, function: function, count: count)) }
+    /// Injects a fault for `count` requests to `function` (`nil` = any request; a `nil` count =
+    /// until ``clearFaults()``), once `after` of them have passed untouched (e.g. HTTP 503 from the
+    /// 150th request on: `after: 149, count: nil`). Rules apply in the order they were added.
+    public func inject(_ fault: Fault, function: String? = nil, count: Int? = 1, after: Int = 0) {
+        engine.controls.withLock {
+            $0.rules.append(FaultRule(fault, function: function, count: count, after: after))
+        }
     }
 
     /// Removes every pending fault.
