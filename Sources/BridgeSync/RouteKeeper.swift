@@ -100,14 +100,15 @@ public struct RouteKeeper: Sendable {
 
     private static func byID(_ lhs: Route, _ rhs: Route) -> Bool { lhs.id.rawValue < rhs.id.rawValue }
 
-    /// The projection of the persons' entries (all entries when `persons` is nil or large).
+    /// The projection of the persons' standing credits (everyone's when `persons` is nil or large),
+    /// read from the ledger's materialised standing credits: no entry is loaded.
     static func projection(of persons: Set<PersonID>?, in ledger: any LedgerStore) async throws -> LedgerProjection {
         guard let persons, persons.count <= 2_000 else {
-            return LedgerProjection(entries: try await ledger.entries(person: nil))
+            return LedgerProjection(standingCredits: try await ledger.standingCredits(person: nil))
         }
-        var entries: [LedgerEntry] = []
-        for person in persons.sorted() { entries += try await ledger.entries(person: person) }
-        return LedgerProjection(entries: entries)
+        var credits: [StandingCredit] = []
+        for person in persons.sorted() { credits += try await ledger.standingCredits(person: person) }
+        return LedgerProjection(standingCredits: credits)
     }
 
     /// The automatic routes of `persons` in every program that opens by itself, derived from their

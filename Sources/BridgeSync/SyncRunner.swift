@@ -95,7 +95,7 @@ public struct SyncRunner: Sendable {
             do {
                 let timeZone = TimeZone(identifier: mapping.sites.first?.timeZone ?? "Europe/Moscow") ?? .current
                 var changed: Set<PersonID>?
-                if let entriesBefore { changed = Set(try await ledger.entries(after: entriesBefore).map(\.person)) }
+                if let entriesBefore { changed = try await ledger.personsWritten(after: entriesBefore) }
                 summary.routes = try await RouteKeeper(mapping: mapping, timeZone: timeZone).update(
                     ledger: ledger, now: options.now, persons: changed)
             } catch {

@@ -45,6 +45,18 @@
             try await reporting { try await Self.standingMonths(on: client, logger: logger) }
         }
 
+        public func personsWritten(after count: Int) async throws -> Set<PersonID> {
+            try await reporting {
+                var persons: Set<PersonID> = []
+                for try await person in try await client.query(
+                    "SELECT DISTINCT person_id FROM entries WHERE position > \(count)", logger: logger
+                ).decode(String.self) {
+                    persons.insert(PersonID(person))
+                }
+                return persons
+            }
+        }
+
         public func entries(after count: Int) async throws -> [LedgerEntry] {
             try await reporting {
                 var entries: [LedgerEntry] = []

@@ -44,6 +44,16 @@ extension SQLiteLedger {
         try await writer.read { db in try Self.standingMonths(db) }
     }
 
+    public func personsWritten(after count: Int) async throws -> Set<PersonID> {
+        try await writer.read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT person_id FROM entries WHERE position > ?", arguments: [count]
+                )
+                .map { PersonID($0) })
+        }
+    }
+
     public func entries(after count: Int) async throws -> [LedgerEntry] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM entries WHERE position > ? ORDER BY position", arguments: [count])

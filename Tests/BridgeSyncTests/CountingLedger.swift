@@ -22,6 +22,7 @@ final class CountingLedger: LedgerStore {
     }
     func entries(after count: Int) async throws -> [LedgerEntry] { try await base.entries(after: count) }
     func entryCount() async throws -> Int { try await base.entryCount() }
+    func personsWritten(after count: Int) async throws -> Set<PersonID> { try await base.personsWritten(after: count) }
     func contains(idempotencyKey: String) async throws -> Bool {
         count("contains")
         return try await base.contains(idempotencyKey: idempotencyKey)

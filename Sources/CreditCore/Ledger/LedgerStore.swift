@@ -18,6 +18,9 @@ public protocol LedgerStore: Sendable {
     /// ``entryCount()`` before it.
     func entries(after count: Int) async throws -> [LedgerEntry]
 
+    /// The persons of the entries appended after the first `count` ones: whom a run's writes touched.
+    func personsWritten(after count: Int) async throws -> Set<PersonID>
+
     /// How many entries the ledger holds.
     func entryCount() async throws -> Int
 
