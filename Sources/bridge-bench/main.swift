@@ -203,6 +203,7 @@ struct ConsoleBench: AsyncParsableCommand {
     @Option(help: "How many entries the ledger holds.") var entries = 1_000_000
     @Option(help: "How many persons (each with a route).") var persons = 20_000
     @Option(help: "Timed requests per page.") var requests = 200
+    @Option(help: "Timed requests of the dashboard (default: --requests).") var dashboardRequests: Int?
     @Option(help: "Untimed requests per page before the timed ones.") var warmups = 5
     @Option(help: "Where to put the ledger.") var folder = ".build/bench"
     @Flag(help: "Reuse the console ledger an earlier run of the same size left in the folder.") var reuseLedger = false
@@ -212,12 +213,15 @@ struct ConsoleBench: AsyncParsableCommand {
         guard entries > 0, persons > 0, persons <= entries else {
             throw ValidationError("--entries and --persons must be positive, and persons at most entries")
         }
-        guard requests > 0, warmups >= 0 else { throw ValidationError("--requests must be positive") }
+        guard requests > 0, (dashboardRequests ?? 1) > 0, warmups >= 0 else {
+            throw ValidationError("--requests and --dashboard-requests must be positive, --warmups not negative")
+        }
     }
 
     func run() async throws {
         let figures = try await ConsoleBenchmark(
-            entries: entries, persons: persons, requests: requests, warmups: warmups,
+            entries: entries, persons: persons, requests: requests,
+            dashboardRequests: dashboardRequests ?? requests, warmups: warmups,
             folder: URL(fileURLWithPath: folder), reuseLedger: reuseLedger
         ).run { if !json { print($0) } }
         if json {
