@@ -102,9 +102,11 @@ let package = Package(
             name: "bridge-bench",
             dependencies: [
                 "CreditCore", "BridgeConfig", "MoodleClient", "LedgerSQLite", "LedgerPostgres",
-                "BridgeSync", "CreditReports", "FakeMoodle",
+                "BridgeSync", "CreditReports", "FakeMoodle", "BridgeApplication", "BridgeConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),

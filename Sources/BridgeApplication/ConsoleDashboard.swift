@@ -79,7 +79,8 @@ public struct ConsoleDashboard: Sendable {
                 targetHours: mapping.program(stored.route.program)?.targetHours.value ?? 0,
                 lastDay: region.lastDay(of: stored.route), completedOn: stored.completedAt.map(region.iso))
         }
-        let due = Set(DocumentPlanner().requests(.certificate, snapshot: snapshot, context: context).map(\.route))
+        // The routes already judged, not judged again (nor each certificate's contents drawn up).
+        let due = Set(DocumentPlanner().due(.certificate, among: routes, snapshot: snapshot).map(\.route.id))
         let horizon = now.addingTimeInterval(TimeInterval(Self.expiringWithinDays) * 86_400)
         let expiring = routes.filter { $0.status == .open && $0.route.deadline > now && $0.route.deadline <= horizon }
             .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }

@@ -28,19 +28,24 @@ public struct SearchLearners: Sendable {
         let digits = query.filter(\.isNumber)
         let snilsQuery = !digits.isEmpty && query.allSatisfy { $0.isNumber || " -".contains($0) }
         let persons = try await ledger().persons()
-        let matches = persons.filter { person in
-            if snilsQuery { return person.snils?.digits.hasPrefix(digits) ?? false }
+        // Each name is folded once, and kept for the sort.
+        var matches: [(name: String, person: Person)] = []
+        for person in persons {
             let name = Self.folded(person.fullName)
-            return name.hasPrefix(key)
-                || name.split(separator: " ").contains { $0.hasPrefix(key) }
-                || Self.folded(person.email ?? "").hasPrefix(key)
-                || Self.folded(person.idnumber ?? "").hasPrefix(key)
-                || person.id.rawValue.lowercased() == key
+            let found =
+                snilsQuery
+                ? person.snils?.digits.hasPrefix(digits) ?? false
+                : Self.startsAWord(key, of: name)
+                    || (person.email.map { Self.folded($0).hasPrefix(key) } ?? false)
+                    || (person.idnumber.map { Self.folded($0).hasPrefix(key) } ?? false)
+                    || person.id.rawValue.lowercased() == key
+            if found { matches.append((name, person)) }
         }
         return
             matches
-            .sorted { (Self.folded($0.fullName), $0.id.rawValue) < (Self.folded($1.fullName), $1.id.rawValue) }
+            .sorted { ($0.name, $0.person.id.rawValue) < ($1.name, $1.person.id.rawValue) }
             .prefix(Self.limit)
+            .map(\.person)
             .map {
                 Match(
                     person: $0.id, fullName: $0.fullName, snils: $0.snils?.formatted, email: $0.email,
@@ -48,9 +53,36 @@ public struct SearchLearners: Sendable {
             }
     }
 
-    /// Lower case, ё as е, single spaces.
+    /// Lower case, ё as е (written as one letter or as е and a diaeresis), single spaces, none at
+    /// either end. One pass over the letters: a search folds every name of the registry.
     static func folded(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var folded = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !folded.isEmpty
+                continue
+            }
+            if scalar == "\u{0308}", folded.last == "е" { continue }
+            if space {
+                folded.append(" ")
+                space = false
+            }
+            folded.append(scalar == "ё" ? "е" : scalar)
+        }
+        return String(folded)
+    }
+
+    /// Whether `key` starts the folded `name` or, when it is one word, any word of it.
+    static func startsAWord(_ key: String, of name: String) -> Bool {
+        if name.hasPrefix(key) { return true }
+        let key = Array(key.utf8)
+        guard !key.contains(UInt8(ascii: " ")) else { return false }
+        let name = Array(name.utf8)
+        guard name.count > key.count else { return false }
+        for start in 1...(name.count - key.count) where name[start - 1] == UInt8(ascii: " ") {
+            if name[start..<(start + key.count)].elementsEqual(key) { return true }
+        }
+        return false
     }
 }

@@ -90,6 +90,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(try await ledger.personsWritten(after: 3) == [])
         #expect(try await ledger.contains(idempotencyKey: "moodle/ripk/ICT-02/p1"))
         #expect(try await ledger.persons().map(\.id) == ["p1", "p2"])
+        #expect(try await ledger.person(id: "p2") == ledger.persons().last)
+        #expect(try await ledger.person(id: "p3") == nil)
         let batches = try await ledger.batches()
         #expect(batches.map(\.id) == ["b1"] && batches.first?.written == 3)
         #expect(try await ledger.verify().isIntact)

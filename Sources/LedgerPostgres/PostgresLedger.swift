@@ -177,6 +177,15 @@
             }
         }
 
+        public func person(id: PersonID) async throws -> Person? {
+            try await reporting {
+                let rows = try await client.query(
+                    "SELECT to_jsonb(p)::text FROM persons p WHERE id = \(id.rawValue)", logger: logger)
+                for try await json in rows.decode(String.self) { return try PostgresPersonRow.person(json: json) }
+                return nil
+            }
+        }
+
         public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
             try await reporting {
                 var events: [RecordedPersonEvent] = []

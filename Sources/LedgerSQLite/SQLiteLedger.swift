@@ -150,6 +150,13 @@ public final class SQLiteLedger: LedgerStore {
         }
     }
 
+    public func person(id: PersonID) async throws -> Person? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [id.rawValue])
+                .map(PersonRow.person)
+        }
+    }
+
     public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
         try await writer.read { db in
             let rows =

@@ -32,7 +32,10 @@ struct LedgerBenchmark {
     static let modules = 40
 
     /// The i-th generated credit: persons and modules cycle, dates spread over two years.
-    static func draft(_ index: Int) -> LedgerBatch.Draft {
+    static func draft(_ index: Int) -> LedgerBatch.Draft { draft(index, persons: persons) }
+
+    /// The i-th generated credit among `persons` persons.
+    static func draft(_ index: Int, persons: Int) -> LedgerBatch.Draft {
         let person = index % persons
         let module = (index / persons) % modules
         let form: StudyForm = [.distance, .inPerson, .seminar][module % 3]
@@ -44,8 +47,8 @@ struct LedgerBenchmark {
     }
 
     /// Saves the generated persons, so totals can group by category.
-    static func appendPersons(to ledger: any LedgerStore) async throws {
-        let persons = (0..<Self.persons).map { i in
+    static func appendPersons(to ledger: any LedgerStore, count: Int = persons) async throws {
+        let persons = (0..<count).map { i in
             Person(
                 id: PersonID("P\(i)"), lastName: "Фамилия\(i)", firstName: "Имя",
                 category: LearnerCategory.allCases[i % 3])
@@ -57,9 +60,11 @@ struct LedgerBenchmark {
     }
 
     /// Appends the first `count` generated entries in batches; `prefix` keeps batch ids apart.
-    static func appendGenerated(_ count: Int, batchSize: Int, prefix: String, to ledger: any LedgerStore) async throws {
+    static func appendGenerated(
+        _ count: Int, batchSize: Int, prefix: String, persons: Int = persons, to ledger: any LedgerStore
+    ) async throws {
         for start in stride(from: 0, to: count, by: batchSize) {
-            let drafts = (start..<min(start + batchSize, count)).map(Self.draft)
+            let drafts = (start..<min(start + batchSize, count)).map { Self.draft($0, persons: persons) }
             _ = try await ledger.append(
                 LedgerBatch(
                     id: BatchID("\(prefix)\(start)"), kind: .sync, actor: "bench", description: "bench",

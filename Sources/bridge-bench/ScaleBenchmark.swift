@@ -126,12 +126,12 @@ struct ScaleBenchmark {
     /// A route per person: even persons in the 72-hour program from before their first credit (they
     /// complete), odd ones in a long program from a day inside their credits (they expire part-way,
     /// each with a statement of the modules passed).
-    static func routes() -> [Route] {
+    static func routes(persons: Int = LedgerBenchmark.persons) -> [Route] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 10_800)!
         let short = Program(id: "PK-72", title: "", kind: .freeChoice(allowed: nil))
         let long = Program(id: "PK-LONG", title: "", kind: .freeChoice(allowed: nil), targetHours: 700)
-        return (0..<LedgerBenchmark.persons).map { index in
+        return (0..<persons).map { index in
             let person = PersonID("P\(index)")
             let program = index.isMultiple(of: 2) ? short : long
             let start = Date(timeIntervalSince1970: index.isMultiple(of: 2) ? 1_735_000_000 : 1_736_100_000)
@@ -160,19 +160,22 @@ struct ScaleBenchmark {
     }
 
     /// The modules the generator credits: id, hours, form.
-    static func modules() -> [(String, Int, String)] {
+    static func modules(entries: Int = 1_000_000, persons: Int = LedgerBenchmark.persons) -> [(String, Int, String)] {
         var seen: Set<String> = []
         var modules: [(String, Int, String)] = []
-        for index in stride(from: 0, to: 1_000_000, by: LedgerBenchmark.persons) {
-            let draft = LedgerBenchmark.draft(index)
+        for index in stride(from: 0, to: max(entries, 1_000_000), by: persons) {
+            let draft = LedgerBenchmark.draft(index, persons: persons)
             guard seen.insert(draft.module.rawValue).inserted else { continue }
             modules.append((draft.module.rawValue, draft.hours.value, draft.form.rawValue))
         }
         return modules
     }
 
-    func scaleMapping() throws -> RegionMapping {
-        let modules = Self.modules().map { id, hours, form in
+    func scaleMapping() throws -> RegionMapping { Self.mapping() }
+
+    /// The generated modules and the two programs, for a ledger of `entries` entries, `persons` persons.
+    static func mapping(entries: Int = 1_000_000, persons: Int = LedgerBenchmark.persons) -> RegionMapping {
+        let modules = Self.modules(entries: entries, persons: persons).map { id, hours, form in
             ModuleMapping(
                 module: Module(
                     id: ModuleID(id), title: id, hours: CreditHours(hours), form: StudyForm(rawValue: form)!),

@@ -7,7 +7,7 @@ struct BridgeBench: AsyncParsableCommand {
         commandName: "bridge-bench",
         abstract: "Benchmarks (run a release build: swift run -c release bridge-bench …).",
         subcommands: [
-            LedgerBench.self, ScaleBench.self, SyncBench.self, JSONBench.self, MappingsBench.self,
+            LedgerBench.self, ScaleBench.self, ConsoleBench.self, SyncBench.self, JSONBench.self, MappingsBench.self,
             SyncSideCommand.self,
         ])
 }
@@ -198,6 +198,70 @@ struct ScaleBench: AsyncParsableCommand {
                 "| \(report.kind) | \(f(report.wallSeconds)) | \(mb(report.peakMemoryBytes)) | \(f(Double(report.outputBytes) / 1_048_576, 1)) MB | \(report.exitStatus) | < 10 s, < 500 MB |"
             )
         }
+    }
+}
+
+struct ConsoleBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract:
+            "The web console over the scale ledger: learner search, learner card and dashboard, next to the certificates report.",
+        discussion: """
+            The console runs in this process on a loopback port; a viewer account signs in over HTTP \
+            and each page is asked --requests times after --warmups untimed requests. The certificates \
+            report of the same ledger runs through the ExportReport use case in this process, CSV files \
+            made in memory.
+            """)
+
+    @Option(help: "How many entries the ledger holds.") var entries = 1_000_000
+    @Option(help: "How many persons (each with a route).") var persons = 20_000
+    @Option(help: "Timed requests per page.") var requests = 200
+    @Option(help: "Timed requests of the dashboard (default: --requests).") var dashboardRequests: Int?
+    @Option(help: "Untimed requests per page before the timed ones.") var warmups = 5
+    @Option(help: "Where to put the ledger.") var folder = ".build/bench"
+    @Flag(help: "Reuse the console ledger an earlier run of the same size left in the folder.") var reuseLedger = false
+    @Flag(help: "Print the figures as one JSON object.") var json = false
+
+    func validate() throws {
+        guard entries > 0, persons > 0, persons <= entries else {
+            throw ValidationError("--entries and --persons must be positive, and persons at most entries")
+        }
+        guard requests > 0, (dashboardRequests ?? 1) > 0, warmups >= 0 else {
+            throw ValidationError("--requests and --dashboard-requests must be positive, --warmups not negative")
+        }
+    }
+
+    func run() async throws {
+        let figures = try await ConsoleBenchmark(
+            entries: entries, persons: persons, requests: requests,
+            dashboardRequests: dashboardRequests ?? requests, warmups: warmups,
+            folder: URL(fileURLWithPath: folder), reuseLedger: reuseLedger
+        ).run { if !json { print($0) } }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+            return
+        }
+        func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+        print(
+            """
+
+            SQLite ledger of \(figures.entries) entries, \(figures.persons) persons, \(figures.routes) routes (built in \(f(figures.buildSeconds)) s)
+
+            | page | requests | p50 ms | p95 ms | max ms | target (p95) | |
+            |---|---|---|---|---|---|---|
+            """)
+        for page in figures.pages {
+            print(
+                "| \(page.page) | \(page.requests) | \(f(page.p50Milliseconds)) | \(f(page.p95Milliseconds)) | \(f(page.maxMilliseconds)) | < \(f(page.targetMilliseconds, 0)) ms | \(page.met ? "met" : "NOT met") |"
+            )
+        }
+        print(
+            "\nBaseline, same run and ledger: the certificates report (ExportReport + CSV, in process), \(figures.reportRows) rows: \(f(figures.reportSeconds * 1_000, 0)) ms"
+        )
+        print("\nIn process, no HTTP (median of 5 calls):\n\n| step | ms |\n|---|---|")
+        for step in figures.profile { print("| \(step.step) | \(f(step.medianMilliseconds)) |") }
     }
 }
 

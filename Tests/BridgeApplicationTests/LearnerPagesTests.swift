@@ -39,6 +39,12 @@ struct LearnerPagesTests {
         #expect(try await search("семен", fixture) == ["Семёнова Алёна"])
         #expect(try await search("Алена", fixture) == ["Семёнова Алёна"])
         #expect(try await search("Семёнова", fixture) == ["Семёнова Алёна"])
+        // Spaces anywhere, and ё typed as е with a diaeresis.
+        #expect(try await search("  СЕМЕ\u{0308}НОВА   ал ", fixture) == ["Семёнова Алёна"])
+        // Two words start the full name only, not a later part of it.
+        #expect(try await search("ирина павл", fixture).isEmpty)
+        // Every match, in the order of the folded full names.
+        #expect(try await search("с", fixture) == ["Орлов Сергей", "Семёнова Алёна"])
         #expect(try await search("112-233", fixture) == ["Кузнецова Ирина Павловна"])
         #expect(try await search("087 654 303", fixture) == ["Орлов Сергей"])
         // Not a start of anything, and the empty query, find no one.

@@ -33,6 +33,9 @@ public protocol LedgerStore: Sendable {
     /// Every known person.
     func persons() async throws -> [Person]
 
+    /// One person of the registry by id, as ``persons()`` holds them, read by itself; nil when unknown.
+    func person(id: PersonID) async throws -> Person?
+
     /// The registry's history: every change and refused conflict, all or one person's, in order.
     func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent]
 

@@ -1,6 +1,11 @@
 import Foundation
 
 extension LedgerStore {
+    /// One person by id, picked from every person: for a store without a read of its own.
+    public func person(id: PersonID) async throws -> Person? {
+        try await persons().first { $0.id == id }
+    }
+
     /// Per person: modules credited (each once, reversals removed) and their hours, from the
     /// ledger's materialised per-person state.
     public func personTotals() async throws -> [PersonTotal] {

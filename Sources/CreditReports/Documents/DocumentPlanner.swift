@@ -12,16 +12,8 @@ public struct DocumentPlanner: Sendable {
     public func requests(
         _ kind: DocumentRequest.Kind, snapshot: LedgerSnapshot, context: ReportContext
     ) -> [DocumentRequest] {
-        let due: RouteProgress.Status
-        switch kind {
-        case .certificate: due = .completed
-        case .statement: due = .expired
-        case .cancellation: return []
-        }
-        let issued = snapshot.documents(kind)
         let registrationYear = context.day(context.asOf).year
-        return snapshot.routes(at: context)
-            .filter { $0.status == due && issued[$0.route.id] == nil }
+        return due(kind, among: snapshot.routes(at: context), snapshot: snapshot)
             .sorted {
                 ($0.completedAt ?? $0.route.deadline, $0.route.id) < ($1.completedAt ?? $1.route.deadline, $1.route.id)
             }
@@ -32,6 +24,19 @@ public struct DocumentPlanner: Sendable {
                     prefix: context.mapping.organisation.numbering.prefix(for: kind),
                     content: content(of: $0, kind: kind, snapshot: snapshot, context: context))
             }
+    }
+
+    /// The routes of `routes` (as ``LedgerSnapshot/routes(at:)`` judged them) due a document of
+    /// `kind`: completed ones without a certificate, expired ones without a statement; in the order given.
+    public func due(_ kind: DocumentRequest.Kind, among routes: [StoredRoute], snapshot: LedgerSnapshot) -> [StoredRoute] {
+        let due: RouteProgress.Status
+        switch kind {
+        case .certificate: due = .completed
+        case .statement: due = .expired
+        case .cancellation: return []
+        }
+        let issued = snapshot.documents(kind)
+        return routes.filter { $0.status == due && issued[$0.route.id] == nil }
     }
 
     /// What the document will certify: the program, its volume and the modules that count, each
