@@ -30,7 +30,7 @@ public struct LearnerCreditSheet: Sendable {
     /// - Throws: ``ApplicationError`` (`unknown`) for an unknown person.
     public func run(person id: String) async throws -> Result {
         let ledger = try await self.ledger()
-        guard let person = try await ledger.persons().first(where: { $0.id.rawValue == id }) else {
+        guard let person = try await ledger.person(id: PersonID(id)) else {
             throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
         }
         let snapshot = LedgerSnapshot(

@@ -62,7 +62,7 @@ public struct LearnerStatement: Sendable {
     /// - Throws: ``ApplicationError`` (`unknown`) for an unknown person, or a route that is not theirs.
     public func run(person id: String, route routeID: String) async throws -> Result {
         let ledger = try await self.ledger()
-        guard let person = try await ledger.persons().first(where: { $0.id.rawValue == id }) else {
+        guard let person = try await ledger.person(id: PersonID(id)) else {
             throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
         }
         let documents = try await ledger.documents().filter { $0.request.person == person.id }
