@@ -110,6 +110,18 @@ final class WebDriver: @unchecked Sendable {
 
     func currentURL() async throws -> String { try await value("GET", "/session/\(session)/url") as? String ?? "" }
 
+    /// The address once the page a click started has arrived at `expected` (a person waits for a
+    /// redirect to finish), or the address after `seconds` if it never does.
+    func url(becoming expected: String, within seconds: Double = 15) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        var url = try await currentURL()
+        while url != expected, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            url = try await currentURL()
+        }
+        return url
+    }
+
     func source() async throws -> String { try await value("GET", "/session/\(session)/source") as? String ?? "" }
 
     /// The element a CSS selector finds.
