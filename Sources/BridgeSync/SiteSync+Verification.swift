@@ -29,7 +29,9 @@ extension SiteSync {
             for user in users {
                 guard let key = SyncWriter.key(site: site.id, courseID: course.id, user: user) else { continue }
                 enrolled.insert(key)
-                if credited[key] == nil, !inLedger.contains(key) {
+                // A credit the site's policy reversed is asked about again on a full run: the
+                // learner may have completed the course again.
+                if credited[key] == nil, !inLedger.contains(key) || (isFull && site.revocations == .reverse) {
                     uncredited[course.id, default: []].append(user)
                 }
             }
@@ -135,10 +137,10 @@ extension SiteSync {
         }
     }
 
-    /// This site's credits that no reversal cancels, by idempotency key (the ledger's standing
+    /// This site's credits that no reversal cancels, by the key of the completion each credits (the ledger's standing
     /// credits of the site: no other entry is read).
     func liveCredits() async throws -> [String: StandingCredit] {
-        try await ledger.siteCredits(site: site.id)
+        try await SyncWriter.standingByCompletion(site: site.id, ledger: ledger)
     }
 
     private func revoke(

@@ -19,6 +19,8 @@ struct SyncWriter {
     private var checkedUsers: Set<String> = []
     /// The first user seen with each idnumber in this run, to name a second one.
     private var idnumberOwners: [String: String] = [:]
+    /// The site's standing credits by completion key, read once a run when first needed.
+    private var standing: [String: StandingCredit]?
     /// The (person, course) pairs of this site the ledger credits, read when a completion's key is
     /// new: a renamed username gives a new key, but the person and the course are the same.
     private var creditedPairs: Set<String>?
@@ -33,6 +35,22 @@ struct SyncWriter {
     /// The idempotency key of a site's completion: the same (course, user) pair is credited once.
     static func key(site: SiteID, courseID: Int, user: MoodleIdentity) -> String? {
         user.siteKey.map { "moodle/\(site)/course/\(courseID)/\($0)" }
+    }
+
+    /// The key of a completion credited again after the site's policy reversed its credit by
+    /// `reversal`: one credit again per reversal, however often Moodle reports it.
+    static func key(_ completionKey: String, after reversal: EntryID) -> String { "\(completionKey)/after/\(reversal)" }
+
+    /// The completion a credit's key belongs to: its own key, or the key it was credited again after.
+    static func completionKey(of key: String) -> String {
+        key.range(of: "/after/").map { String(key[..<$0.lowerBound]) } ?? key
+    }
+
+    /// The site's standing credits by the key of the completion each credits (read once a run).
+    static func standingByCompletion(site: SiteID, ledger: any LedgerStore) async throws -> [String: StandingCredit] {
+        Dictionary(
+            try await ledger.siteCredits(site: site).map { (completionKey(of: $0.key), $0.value) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The newest completion time seen, or the previous high-water mark.
@@ -70,18 +88,26 @@ struct SyncWriter {
                 }
             }
             guard let course = catalog.courses[completion.courseID], let module = course.module,
-                let key = Self.key(site: site.id, courseID: course.id, user: completion.user)
+                var key = Self.key(site: site.id, courseID: course.id, user: completion.user)
             else { continue }
+            var note: String?
+            var userID = completion.user.userID
             if credited.contains(key) {
-                result.alreadyCredited += 1
-                continue
+                guard let again = try await keyAgain(for: key, user: completion.user) else {
+                    result.alreadyCredited += 1
+                    continue
+                }
+                note = "Moodle reports the completion complete again after the site's policy reversed its credit"
+                key = again.key
+                // A report without the user id column: the earlier credit knows the user.
+                userID = userID ?? again.userID
             }
             switch try await resolver.resolve(completion.user) {
             case .person(let person):
                 let pair = "\(person.rawValue)|\(course.id)"
                 if creditedPairs == nil {
                     creditedPairs = Set(
-                        try await ledger.siteCredits(site: site.id).values.compactMap { credit in
+                        try await siteStanding().values.compactMap { credit in
                             guard case .moodle(_, let courseID, _) = credit.source else { return nil }
                             return "\(credit.person.rawValue)|\(courseID)"
                         })
@@ -94,8 +120,8 @@ struct SyncWriter {
                     LedgerBatch.Draft(
                         person: person, module: module.id, hours: module.hours, form: module.form,
                         occurredAt: completion.completedAt,
-                        source: .moodle(site: site.id, courseID: course.id, userID: completion.user.userID ?? 0),
-                        idempotencyKey: key))
+                        source: .moodle(site: site.id, courseID: course.id, userID: userID ?? 0),
+                        idempotencyKey: key, note: note))
             case .unmatched(let why):
                 result.findings.append(
                     SyncFinding(
@@ -109,6 +135,41 @@ struct SyncWriter {
             }
             if pending.count >= options.chunkSize { try await flush(cursors: [], result: &result) }
         }
+    }
+
+    /// The site's standing credits by completion key.
+    private mutating func siteStanding() async throws -> [String: StandingCredit] {
+        if let standing { return standing }
+        let read = try await Self.standingByCompletion(site: site.id, ledger: ledger)
+        standing = read
+        return read
+    }
+
+    /// The key to credit a completion under when the ledger holds its key but no standing credit
+    /// of it: on a site whose policy reverses revocations, a completion Moodle reports complete
+    /// again after the policy reversed its credit is credited again, once per reversal. Nil when
+    /// the credit stands, or when a registrar reversed it (their decision stays). With the key, the
+    /// Moodle user id the earlier credit names.
+    private mutating func keyAgain(
+        for key: String, user: MoodleIdentity
+    ) async throws -> (key: String, userID: Int?)? {
+        guard site.revocations == .reverse, try await siteStanding()[key] == nil,
+            case .person(let person) = try await resolver.resolve(user)
+        else { return nil }
+        let entries = try await ledger.entries(person: person)
+        let byKey = Dictionary(entries.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
+        var reversals: [EntryID: LedgerEntry] = [:]
+        for entry in entries {
+            if case .reversal(let target) = entry.kind, reversals[target] == nil { reversals[target] = entry }
+        }
+        var current = key
+        var userID: Int?
+        while let credit = byKey[current] {
+            guard let reversal = reversals[credit.id], case .moodle = reversal.source else { return nil }
+            if case .moodle(_, _, let user) = credit.source, user > 0 { userID = user }
+            current = Self.key(key, after: reversal.id)
+        }
+        return current == key ? nil : (current, userID)
     }
 
     /// A reversal of `credit`, because Moodle reports the completion as no longer complete; held

@@ -18,8 +18,12 @@ final class TwoSiteRegion: Sendable {
     let ledger: SQLiteLedger
     static let token = Scenario.serviceToken
 
-    /// `adjust` changes the `ripk` scenario before its server starts.
-    init(seed: UInt64 = 7, ledger: SQLiteLedger? = nil, adjust: (inout Scenario) -> Void = { _ in }) async throws {
+    /// `adjust` changes the `ripk` scenario before its server starts; `ripkRevocations` is the
+    /// `ripk` site's revocation policy.
+    init(
+        seed: UInt64 = 7, ledger: SQLiteLedger? = nil, ripkRevocations: SiteConfig.RevocationPolicy = .flag,
+        adjust: (inout Scenario) -> Void = { _ in }
+    ) async throws {
         var ripkScenario = Scenario.generate(seed: seed, users: 40, courses: 5, completionRate: 0.5)
         adjust(&ripkScenario)
         var northScenario = Scenario.generate(seed: seed + 1, users: 25, courses: 3, completionRate: 0.5)
@@ -35,7 +39,8 @@ final class TwoSiteRegion: Sendable {
             sites: [
                 SiteConfig(
                     id: "ripk", name: "ripk", baseURL: ripkURL, token: .environment("UNUSED"), format: .json,
-                    hoursField: "hours", identity: [.profileField("snils"), .email], completionReportID: 1),
+                    hoursField: "hours", identity: [.profileField("snils"), .email], completionReportID: 1,
+                    revocations: ripkRevocations),
                 SiteConfig(
                     id: "north", name: "north", baseURL: northURL, token: .environment("UNUSED"), format: .xml,
                     identity: [.email], revocations: .reverse),
