@@ -19,42 +19,53 @@ public struct SearchLearners: Sendable {
     public static let limit = 100
 
     public let ledger: LedgerOpener
+    public let index: LearnerIndex
 
-    public init(ledger: @escaping LedgerOpener) { self.ledger = ledger }
+    /// `index` keeps the folded registry between searches; a front end that searches often passes
+    /// the same one each time.
+    public init(ledger: @escaping LedgerOpener, index: LearnerIndex = LearnerIndex()) {
+        self.ledger = ledger
+        self.index = index
+    }
 
     public func run(query: String) async throws -> [Match] {
-        let key = Self.folded(query)
+        let key = Array(Self.folded(query).utf8)
         guard !key.isEmpty else { return [] }
         let digits = query.filter(\.isNumber)
         let snilsQuery = !digits.isEmpty && query.allSatisfy { $0.isNumber || " -".contains($0) }
-        let persons = try await ledger().persons()
-        // Each name is folded once, and kept for the sort.
-        var matches: [(name: String, person: Person)] = []
-        for person in persons {
-            let name = Self.folded(person.fullName)
+        let oneWord = !key.contains(UInt8(ascii: " "))
+        let id = String(decoding: key, as: UTF8.self)
+        var matches: [Match] = []
+        // The index is in the order of the result: the first matches are the answer.
+        for entry in try await index.entries(of: ledger()) {
             let found =
                 snilsQuery
-                ? person.snils?.digits.hasPrefix(digits) ?? false
-                : Self.startsAWord(key, of: name)
-                    || (person.email.map { Self.folded($0).hasPrefix(key) } ?? false)
-                    || (person.idnumber.map { Self.folded($0).hasPrefix(key) } ?? false)
-                    || person.id.rawValue.lowercased() == key
-            if found { matches.append((name, person)) }
-        }
-        return
-            matches
-            .sorted { ($0.name, $0.person.id.rawValue) < ($1.name, $1.person.id.rawValue) }
-            .prefix(Self.limit)
-            .map(\.person)
-            .map {
+                ? entry.person.snils?.digits.hasPrefix(digits) ?? false
+                : Self.starts(entry.name, with: key, wordStarts: oneWord ? entry.wordStarts : [0])
+                    || (entry.email.map { $0.starts(with: key) } ?? false)
+                    || (entry.idnumber.map { $0.starts(with: key) } ?? false)
+                    || entry.id == id
+            guard found else { continue }
+            let person = entry.person
+            matches.append(
                 Match(
-                    person: $0.id, fullName: $0.fullName, snils: $0.snils?.formatted, email: $0.email,
-                    idnumber: $0.idnumber)
-            }
+                    person: person.id, fullName: person.fullName, snils: person.snils?.formatted, email: person.email,
+                    idnumber: person.idnumber))
+            if matches.count == Self.limit { break }
+        }
+        return matches
+    }
+
+    /// Whether `key` starts `name` at one of `wordStarts`.
+    static func starts(_ name: [UInt8], with key: [UInt8], wordStarts: [Int]) -> Bool {
+        for start in wordStarts where name.count - start >= key.count {
+            if name[start..<(start + key.count)].elementsEqual(key) { return true }
+        }
+        return false
     }
 
     /// Lower case, ё as е (written as one letter or as е and a diaeresis), single spaces, none at
-    /// either end. One pass over the letters: a search folds every name of the registry.
+    /// either end. One pass over the letters (``LearnerIndex`` folds each name once).
     static func folded(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         var space = false
@@ -71,18 +82,5 @@ public struct SearchLearners: Sendable {
             folded.append(scalar == "ё" ? "е" : scalar)
         }
         return String(folded)
-    }
-
-    /// Whether `key` starts the folded `name` or, when it is one word, any word of it.
-    static func startsAWord(_ key: String, of name: String) -> Bool {
-        if name.hasPrefix(key) { return true }
-        let key = Array(key.utf8)
-        guard !key.contains(UInt8(ascii: " ")) else { return false }
-        let name = Array(name.utf8)
-        guard name.count > key.count else { return false }
-        for start in 1...(name.count - key.count) where name[start - 1] == UInt8(ascii: " ") {
-            if name[start..<(start + key.count)].elementsEqual(key) { return true }
-        }
-        return false
     }
 }

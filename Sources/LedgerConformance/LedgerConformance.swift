@@ -382,7 +382,13 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         moodle.middleName = "Петровна"
         moodle.snils = try SNILS(parsing: "087-654-303 00")
         moodle.registry = RegistryDetails(birthDate: "1980-05-01", sex: "Жен", citizenship: "643")
+        let empty = try await ledger.registryRevision()
         _ = try await ledger.append(F.batch("b1", [], persons: [moodle]))
+        let added = try await ledger.registryRevision()
+        #expect(empty.persons == 0 && added.persons == 1 && added.lastEvent > empty.lastEvent)
+        // Entries alone leave the registry where it was.
+        _ = try await ledger.append(F.batch("b1-credit", [F.credit("p1", "ICT-01")]))
+        #expect(try await ledger.registryRevision() == added)
         // A sheet without the Отчество column, offering another SNILS and another surname.
         let sheet = PersonFacts(
             id: "p1", source: .sheet(file: "march.csv", row: 4),
@@ -392,6 +398,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         batch.personFacts = [sheet]
         let outcome = try await ledger.append(batch)
         #expect(outcome.personConflicts.map(\.field) == [.lastName, .snils])
+        let changed = try await ledger.registryRevision()
+        #expect(changed.persons == 1 && changed.lastEvent > added.lastEvent)
         let stored = try #require(try await ledger.persons().first { $0.id == "p1" })
         var expected = moodle
         expected.registry.funding = "Платное обучение"

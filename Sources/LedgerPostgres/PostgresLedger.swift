@@ -177,6 +177,18 @@
             }
         }
 
+        public func registryRevision() async throws -> RegistryRevision {
+            try await reporting {
+                let rows = try await client.query(
+                    "SELECT (SELECT count(*) FROM persons), (SELECT coalesce(max(position), 0) FROM person_events)",
+                    logger: logger)
+                for try await (persons, last) in rows.decode((Int, Int).self) {
+                    return RegistryRevision(persons: persons, lastEvent: last)
+                }
+                return RegistryRevision(persons: 0, lastEvent: 0)
+            }
+        }
+
         public func person(id: PersonID) async throws -> Person? {
             try await reporting {
                 let rows = try await client.query(

@@ -150,6 +150,15 @@ public final class SQLiteLedger: LedgerStore {
         }
     }
 
+    public func registryRevision() async throws -> RegistryRevision {
+        try await writer.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT (SELECT count(*) FROM persons), (SELECT coalesce(max(position), 0) FROM person_events)")
+            return RegistryRevision(persons: row?[0] ?? 0, lastEvent: row?[1] ?? 0)
+        }
+    }
+
     public func person(id: PersonID) async throws -> Person? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [id.rawValue])

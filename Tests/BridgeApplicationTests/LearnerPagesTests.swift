@@ -54,6 +54,24 @@ struct LearnerPagesTests {
         #expect(match.person == "P-08765430300" && match.snils == "087-654-303 00")
     }
 
+    @Test("a kept index answers from the registry as it is now: new learners and corrected names")
+    func keptIndex() async throws {
+        let fixture = try Fixture()
+        let search = SearchLearners(ledger: fixture.opener, index: LearnerIndex())
+        #expect(try await search.run(query: "кузн").isEmpty)
+        try await populate(fixture)
+        #expect(try await search.run(query: "кузн").map(\.fullName) == ["Кузнецова Ирина Павловна"])
+        let imported = try await ImportPersons(ledger: fixture.opener, now: fixture.now).run(
+            .init(
+                path: "persons.csv", contents: Array("person_id;last_name\nP-11223344595;Смирнова\n".utf8),
+                operator: "Петрова"))
+        #expect(imported.personsChanged == 1)
+        #expect(try await search.run(query: "кузн").isEmpty)
+        #expect(try await search.run(query: "смирн").map(\.fullName) == ["Смирнова Ирина Павловна"])
+        // Other learners are still found, in order.
+        #expect(try await search.run(query: "с").map(\.fullName) == ["Орлов Сергей", "Семёнова Алёна", "Смирнова Ирина Павловна"])
+    }
+
     @Test("the card shows each route's progress, every entry with its id and source, and reversals")
     func card() async throws {
         let fixture = try Fixture()

@@ -35,6 +35,7 @@ final class CountingLedger: LedgerStore {
         count("persons")
         return try await base.persons()
     }
+    func registryRevision() async throws -> RegistryRevision { try await base.registryRevision() }
     func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
         try await base.personEvents(person: person)
     }

@@ -13,7 +13,7 @@ struct LearnerRoutes {
                 var values = console.values(signedIn, title: "learners", section: "learners")
                 values["q"] = query
                 if !query.trimmingCharacters(in: .whitespaces).isEmpty {
-                    let matches = try await SearchLearners(ledger: console.ledger).run(query: query)
+                    let matches = try await SearchLearners(ledger: console.ledger, index: console.learnerIndex).run(query: query)
                     values["searched"] = true
                     values["matches"] = matches.map {
                         [

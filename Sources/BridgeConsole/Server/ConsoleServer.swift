@@ -88,6 +88,8 @@ struct Console: Sendable {
     let configuration: ConsoleServer.Configuration
     let pages: ConsolePages
     let sessions: ConsoleSessions
+    /// The registry folded for the learner search, read again when the registry changes.
+    let learnerIndex = LearnerIndex()
 
     var mapping: RegionMapping { configuration.mapping }
     var ledger: LedgerOpener {

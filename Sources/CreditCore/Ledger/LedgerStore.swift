@@ -39,6 +39,10 @@ public protocol LedgerStore: Sendable {
     /// The registry's history: every change and refused conflict, all or one person's, in order.
     func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent]
 
+    /// Where the registry stands, read in one cheap query: it changes whenever a person is added or
+    /// a person's data changes, so a reader may keep what it derived from ``persons()`` until then.
+    func registryRevision() async throws -> RegistryRevision
+
     /// The person a key identifies, if any.
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
 
@@ -188,5 +192,17 @@ public struct MonthlyTotal: Hashable, Sendable {
         self.learners = learners
         self.credits = credits
         self.hours = hours
+    }
+}
+
+/// Where the person registry stands: how many persons, and the position of its latest event (every
+/// change of a person's data is an event, ``LedgerStore/personEvents(person:)``).
+public struct RegistryRevision: Hashable, Sendable {
+    public var persons: Int
+    public var lastEvent: Int
+
+    public init(persons: Int, lastEvent: Int) {
+        self.persons = persons
+        self.lastEvent = lastEvent
     }
 }
