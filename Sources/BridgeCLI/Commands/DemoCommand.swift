@@ -27,6 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
     var mappings: String?
     @Option(help: "Where to write the ledger and the summary.") var out: String = "demo-output"
     @Flag(help: "Start from an empty ledger.") var fresh = false
+    @Flag(help: "Re-read every completion and re-verify the credited ones, as `sync --full` does.") var full = false
     @Option(help: "Print the summary as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
@@ -49,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let ledger = try SQLiteLedger(path: ledgerPath)
             let summary = try await SyncCommand.sync(
-                mapping: mapping, ledger: { ledger }, full: false, dryRun: false, format: format,
+                mapping: mapping, ledger: { ledger }, full: full, dryRun: false, format: format,
                 connector: connector)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
