@@ -44,8 +44,12 @@ public struct ConsoleDashboard: Sendable {
     }
 
     public struct Result: Sendable {
+        /// The first ``ConsoleDashboard/listLimit`` routes awaiting a certificate, of `awaitingTotal`.
         public var awaitingCertificate: [RouteLine]
+        public var awaitingTotal: Int
+        /// The first ``ConsoleDashboard/listLimit`` routes expiring soonest, of `expiringTotal`.
         public var expiringSoon: [RouteLine]
+        public var expiringTotal: Int
         public var counts: Counts
         /// The latest sync run of each site, in site order; a site never synced is left out.
         public var lastSyncs: [SiteRun]
@@ -64,13 +68,28 @@ public struct ConsoleDashboard: Sendable {
         self.now = now
     }
 
+    /// The most lines each list shows; ``Result`` says how many there are in all.
+    public static let listLimit = 50
+
+    /// Reads the routes with their recorded verdicts (``StoredRoute/carried(to:)``: every write
+    /// judges the routes it touches), the documents, and the names of the learners shown — not the
+    /// credits, nor the whole registry.
     public func run() async throws -> Result {
         let ledger = try await self.ledger()
-        let snapshot = try await LedgerSnapshot.read(from: ledger)
         let context = ReportContext(mapping: mapping, asOf: now)
         let region = RegionCalendar(mapping)
-        let names = snapshot.personByID.mapValues(\.fullName)
-        let routes = snapshot.routes(at: context)
+        let routes = try await ledger.routes(person: nil).filter { $0.route.start <= now }.map { $0.carried(to: now) }
+        let documents = try await ledger.documents()
+        let due = Set(DocumentPlanner().due(.certificate, among: routes, documents: documents).map(\.route.id))
+        let awaiting = routes.filter { due.contains($0.route.id) }
+        let horizon = now.addingTimeInterval(TimeInterval(Self.expiringWithinDays) * 86_400)
+        let expiring = routes.filter { $0.status == .open && $0.route.deadline > now && $0.route.deadline <= horizon }
+            .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }
+        let shown = awaiting.prefix(Self.listLimit) + expiring.prefix(Self.listLimit)
+        var names: [PersonID: String] = [:]
+        for person in Set(shown.map(\.route.person)) {
+            names[person] = try await ledger.person(id: person)?.fullName
+        }
         func line(_ stored: StoredRoute) -> RouteLine {
             RouteLine(
                 route: stored.route.id.rawValue, person: stored.route.person.rawValue,
@@ -79,24 +98,20 @@ public struct ConsoleDashboard: Sendable {
                 targetHours: mapping.program(stored.route.program)?.targetHours.value ?? 0,
                 lastDay: region.lastDay(of: stored.route), completedOn: stored.completedAt.map(region.iso))
         }
-        // The routes already judged, not judged again (nor each certificate's contents drawn up).
-        let due = Set(DocumentPlanner().due(.certificate, among: routes, snapshot: snapshot).map(\.route.id))
-        let horizon = now.addingTimeInterval(TimeInterval(Self.expiringWithinDays) * 86_400)
-        let expiring = routes.filter { $0.status == .open && $0.route.deadline > now && $0.route.deadline <= horizon }
-            .sorted { ($0.route.deadline, $0.route.id) < ($1.route.deadline, $1.route.id) }
         let status = try await SyncStatus(mapping: mapping, ledger: { ledger }, now: now).run(schedule: 86_400)
         let stamp = DateFormatter()
         stamp.locale = Locale(identifier: "en_US_POSIX")
         stamp.timeZone = region.timeZone
         stamp.dateFormat = "yyyy-MM-dd HH:mm"
         return Result(
-            awaitingCertificate: routes.filter { due.contains($0.route.id) }.map(line),
-            expiringSoon: expiring.map(line),
+            awaitingCertificate: awaiting.prefix(Self.listLimit).map(line), awaitingTotal: awaiting.count,
+            expiringSoon: expiring.prefix(Self.listLimit).map(line), expiringTotal: expiring.count,
             counts: Counts(
-                persons: snapshot.persons.count, entries: try await ledger.entryCount(),
+                persons: try await ledger.registryRevision().persons, entries: try await ledger.entryCount(),
                 openRoutes: routes.filter { $0.status == .open }.count,
                 completedRoutes: routes.filter { $0.status == .completed }.count,
-                expiredRoutes: routes.filter { $0.status == .expired }.count, documents: snapshot.documents.count),
+                expiredRoutes: routes.filter { $0.status == .expired }.count,
+                documents: documents.filter { $0.request.kind != .cancellation }.count),
             lastSyncs: status.sites.compactMap { site in
                 site.lastRun.map { run in
                     SiteRun(

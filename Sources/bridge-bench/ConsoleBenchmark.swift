@@ -134,9 +134,13 @@ struct ConsoleBenchmark {
         }
         progress("profiling the use cases in process…")
         let opener: LedgerOpener = { ledger }
+        let index = LearnerIndex()
         let profile = [
-            try await median("SearchLearners.run") { index in
-                _ = try await SearchLearners(ledger: opener).run(query: searches[index])
+            try await median("SearchLearners.run (the console's kept index)") { index_ in
+                _ = try await SearchLearners(ledger: opener, index: index).run(query: searches[index_])
+            },
+            try await median("— SearchLearners.run with a new index (the registry read and folded)") { index_ in
+                _ = try await SearchLearners(ledger: opener).run(query: searches[index_])
             },
             try await median("LearnerCard.run") { index in
                 _ = try await LearnerCard(mapping: mapping, ledger: opener).run(person: cards[index])
@@ -145,6 +149,8 @@ struct ConsoleBenchmark {
                 _ = try await ConsoleDashboard(mapping: mapping, ledger: opener).run()
             },
             try await median("— ledger.persons()") { _ in _ = try await ledger.persons() },
+            try await median("— ledger.routes(person: nil)") { _ in _ = try await ledger.routes(person: nil) },
+            try await median("— ledger.documents()") { _ in _ = try await ledger.documents() },
             try await median("— ledger.standingCredits(person: nil)") { _ in
                 _ = try await ledger.standingCredits(person: nil)
             },

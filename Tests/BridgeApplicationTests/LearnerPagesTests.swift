@@ -1,5 +1,6 @@
 import BridgeApplication
 import CreditCore
+import CreditReports
 import Foundation
 import Testing
 
@@ -126,6 +127,31 @@ struct LearnerPagesTests {
         let documents = try await ListDocuments(mapping: fixture.mapping, ledger: fixture.opener).run()
         #expect(documents.map(\.name) == ["Кузнецова Ирина Павловна"] && documents.first?.kind == .certificate)
         #expect(documents.first?.registrationNumber == "2026-00001" && documents.first?.hours == 72)
+    }
+
+    @Test("the dashboard's recorded verdicts, carried over time, are the routes judged from the credits", arguments: [0, 60, 90, 200, 400])
+    func dashboardEqualsJudgedRoutes(daysLater: Int) async throws {
+        let fixture = try Fixture()
+        try await populate(fixture)
+        let moment = fixture.now.addingTimeInterval(TimeInterval(daysLater) * 86_400)
+        let dashboard = try await ConsoleDashboard(mapping: fixture.mapping, ledger: fixture.opener, now: moment).run()
+        let judged = try await LedgerSnapshot.read(from: fixture.ledger).routes(
+            at: ReportContext(mapping: fixture.mapping, asOf: moment))
+        #expect(!judged.isEmpty)
+        #expect(dashboard.counts.openRoutes == judged.filter { $0.status == .open }.count)
+        #expect(dashboard.counts.completedRoutes == judged.filter { $0.status == .completed }.count)
+        #expect(dashboard.counts.expiredRoutes == judged.filter { $0.status == .expired }.count)
+        #expect(dashboard.awaitingCertificate.map(\.route) == judged.filter { $0.status == .completed }.map(\.route.id.rawValue))
+        #expect(dashboard.awaitingTotal == dashboard.awaitingCertificate.count)
+        let horizon = moment.addingTimeInterval(30 * 86_400)
+        #expect(
+            Set(dashboard.expiringSoon.map(\.route))
+                == Set(judged.filter { $0.status == .open && $0.route.deadline > moment && $0.route.deadline <= horizon }
+                    .map(\.route.id.rawValue)))
+        for line in dashboard.awaitingCertificate + dashboard.expiringSoon {
+            let route = try #require(judged.first { $0.route.id.rawValue == line.route })
+            #expect(line.hours == route.hoursCredited.value && !line.name.isEmpty)
+        }
     }
 
     @Test("the dashboard shows each site's latest sync run, and whether its last success is too old")

@@ -14,6 +14,12 @@ struct DashboardRoutes {
                 var values = console.values(signedIn, title: "dashboard", section: "dashboard")
                 values["awaiting"] = result.awaitingCertificate.map(Self.route)
                 values["expiring"] = result.expiringSoon.map(Self.route)
+                if result.awaitingTotal > result.awaitingCertificate.count {
+                    values["awaitingMore"] = result.awaitingTotal - result.awaitingCertificate.count
+                }
+                if result.expiringTotal > result.expiringSoon.count {
+                    values["expiringMore"] = result.expiringTotal - result.expiringSoon.count
+                }
                 values["counts"] = [
                     "persons": result.counts.persons, "entries": result.counts.entries,
                     "openRoutes": result.counts.openRoutes, "completedRoutes": result.counts.completedRoutes,

@@ -28,6 +28,7 @@ enum ConsoleTexts {
         "expiredRoutes": ("Истёкших маршрутов", "Expired routes"),
         "issuedDocuments": ("Выданных документов", "Issued documents"),
         "none": ("Нет.", "None."),
+        "andMore": ("И ещё", "And more:"),
         "route": ("Маршрут", "Route"),
         "learner": ("Слушатель", "Learner"),
         "program": ("Программа", "Program"),

@@ -57,8 +57,7 @@ public struct Accumulator: Sendable {
             }
         }
 
-        let status: RouteProgress.Status =
-            tally.completion != nil ? .completed : (asOf >= route.deadline ? .expired : .open)
+        let status = RouteProgress.Status.of(completed: tally.completion != nil, asOf: asOf, deadline: route.deadline)
         let statement =
             status == .expired
             ? Statement(

@@ -10,6 +10,12 @@ public struct RouteProgress: Hashable, Sendable, Codable {
         case completed
         /// Past its deadline without reaching the target: a statement is due.
         case expired
+
+        /// The verdict of a route at `asOf`: completed once it reached its target, else expired
+        /// from its deadline on, else open.
+        public static func of(completed: Bool, asOf: Date, deadline: Date) -> Self {
+            completed ? .completed : (asOf >= deadline ? .expired : .open)
+        }
     }
 
     public var route: RouteID

@@ -117,6 +117,9 @@ public protocol LedgerStore: Sendable {
 }
 
 /// A route as the ledger keeps it, with the last verdict recorded.
+///
+/// Every write that changes a person's credits judges that person's routes again (``LedgerStore/recordVerdicts(_:)``
+/// after the write), so between writes a recorded verdict changes only with time: ``carried(to:)``.
 public struct StoredRoute: Hashable, Sendable {
     public var route: Route
     public var status: RouteProgress.Status
@@ -204,5 +207,15 @@ public struct RegistryRevision: Hashable, Sendable {
     public init(persons: Int, lastEvent: Int) {
         self.persons = persons
         self.lastEvent = lastEvent
+    }
+}
+
+extension StoredRoute {
+    /// The recorded verdict as it stands at `moment`, no credit of the person having been written
+    /// since it was recorded: an open route whose deadline has come is expired.
+    public func carried(to moment: Date) -> StoredRoute {
+        var carried = self
+        carried.status = .of(completed: status == .completed, asOf: moment, deadline: route.deadline)
+        return carried
     }
 }

@@ -37,6 +37,14 @@ public struct LedgerSnapshot: Sendable {
 
     /// The documents of one kind by route, the latest last; cancelled documents left out.
     public func documents(_ kind: DocumentRequest.Kind) -> [RouteID: IssuedDocument] {
+        IssuedDocument.valid(kind, among: documents)
+    }
+}
+
+extension IssuedDocument {
+    /// The documents of one kind among `documents` that no cancellation among them cancels, by
+    /// route (the latest last).
+    public static func valid(_ kind: DocumentRequest.Kind, among documents: [IssuedDocument]) -> [RouteID: IssuedDocument] {
         let cancelled = Set(documents.compactMap { $0.request.kind == .cancellation ? $0.request.cancels : nil })
         var found: [RouteID: IssuedDocument] = [:]
         for document in documents

@@ -29,13 +29,18 @@ public struct DocumentPlanner: Sendable {
     /// The routes of `routes` (as ``LedgerSnapshot/routes(at:)`` judged them) due a document of
     /// `kind`: completed ones without a certificate, expired ones without a statement; in the order given.
     public func due(_ kind: DocumentRequest.Kind, among routes: [StoredRoute], snapshot: LedgerSnapshot) -> [StoredRoute] {
+        due(kind, among: routes, documents: snapshot.documents)
+    }
+
+    /// The same, given the ledger's documents.
+    public func due(_ kind: DocumentRequest.Kind, among routes: [StoredRoute], documents: [IssuedDocument]) -> [StoredRoute] {
         let due: RouteProgress.Status
         switch kind {
         case .certificate: due = .completed
         case .statement: due = .expired
         case .cancellation: return []
         }
-        let issued = snapshot.documents(kind)
+        let issued = IssuedDocument.valid(kind, among: documents)
         return routes.filter { $0.status == due && issued[$0.route.id] == nil }
     }
 
