@@ -47,14 +47,27 @@ public struct ImportPersons: Sendable {
     public func run(_ input: Input) async throws -> Result {
         let file = PersonDetailsFile(bytes: input.contents)
         let name = URL(fileURLWithPath: input.path).lastPathComponent
-        var problems = file.problems.map { "\(input.path): \($0)" }
+        return try await merge(
+            file, source: { .personsFile(file: name, row: $0) }, locate: { "\(input.path): line \($0)" },
+            refusal: "\(input.path) has", operator: input.operator, description: "persons file \(name)",
+            dryRun: input.dryRun)
+    }
+
+    /// Merges the rows of `file` into the registry, each as facts of `source(line)`; whole or
+    /// nothing, every problem named where `locate(line)` says. ``EditPerson`` merges its one row so.
+    func merge(
+        _ file: PersonDetailsFile, source: (Int) -> PersonFacts.Source, locate: (Int) -> String, refusal: String,
+        operator: String, description: String, dryRun: Bool
+    ) async throws -> Result {
+        var problems = file.problems.map { "\(locate($0.line)): \($0.message)" }
         let ledger = try await self.ledger()
         let persons = Dictionary(try await ledger.persons().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var facts: [PersonFacts] = []
+        var lines: [PersonID: Int] = [:]
         var keys: [PersonKey] = []
         var linkedInFile: [String: (person: PersonID, line: Int)] = [:]
         for (details, line) in zip(file.details, file.lines) {
-            func problem(_ message: String) { problems.append("\(input.path): line \(line): \(message)") }
+            func problem(_ message: String) { problems.append("\(locate(line)): \(message)") }
             let linked = try await details.snils.asyncMap { try await ledger.person(kind: .snils, value: $0.digits) }
                 ?? nil
             guard let person = details.person ?? linked else {
@@ -77,34 +90,32 @@ public struct ImportPersons: Sendable {
                 linkedInFile[snils.digits] = (person, line)
                 if linked == nil { keys.append(PersonKey(kind: .snils, value: snils.digits, person: person)) }
             }
-            facts.append(PersonFacts(id: person, source: .personsFile(file: name, row: line), values: values(details)))
+            facts.append(PersonFacts(id: person, source: source(line), values: values(details)))
+            lines[person] = lines[person] ?? line
         }
         // The registry rule decides; a value it would refuse (another SNILS for a learner who has
         // one) refuses the file, so nothing half-merges.
         let outcome = PersonRegistry.apply(facts, to: persons)
         for conflict in outcome.conflicts {
-            let line = facts.first { $0.id == conflict.person }.flatMap { fact -> Int? in
-                if case .personsFile(_, let row) = fact.source { return row } else { return nil }
-            }
             problems.append(
-                "\(input.path): line \(line ?? 0): \(conflict.field.rawValue) of \(conflict.person) is \(conflict.stored ?? "") in the ledger, not \(conflict.offered)"
+                "\(locate(lines[conflict.person] ?? 0)): \(conflict.field.rawValue) of \(conflict.person) is \(conflict.stored ?? "") in the ledger, not \(conflict.offered)"
             )
         }
         if !problems.isEmpty {
             throw ApplicationError(
                 .invalidRows,
-                "\(input.path) has \(problems.count) problem(s); nothing was imported:\n"
+                "\(refusal) \(problems.count) problem(s); nothing was written:\n"
                     + problems.map { "  \($0)" }.joined(separator: "\n"))
         }
         let result = Result(
             rows: facts.count, personsChanged: outcome.persons.count,
             fieldsChanged: outcome.events.filter { $0.kind == .change }.count, snilsLinked: keys.count,
-            dryRun: input.dryRun)
-        if !input.dryRun, !facts.isEmpty {
+            dryRun: dryRun)
+        if !dryRun, !facts.isEmpty {
             _ = try await ledger.append(
                 LedgerBatch(
                     id: BatchID("persons-\(UUID().uuidString.prefix(8).lowercased())"), kind: .persons,
-                    actor: input.operator, description: "persons file \(name)", recordedAt: now, personFacts: facts,
+                    actor: `operator`, description: description, recordedAt: now, personFacts: facts,
                     personKeys: keys))
         }
         return result

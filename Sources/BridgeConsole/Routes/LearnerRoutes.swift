@@ -27,41 +27,49 @@ struct LearnerRoutes {
         }
         router.get("/learners/{id}") { request, context in
             try await console.page(.read, request, context) { signedIn in
-                let id = context.parameters.get("id") ?? ""
-                let card = try await LearnerCard(mapping: console.mapping, ledger: console.ledger, now: console.now)
-                    .run(person: id)
-                let texts = signedIn.language.texts
-                var values = console.values(signedIn, title: "learners", section: "learners")
-                let person = card.person
-                values["title"] = person.fullName
-                values["person"] = [
-                    "id": person.id.rawValue, "name": person.fullName, "snils": person.snils?.formatted ?? "",
-                    "email": person.email ?? "", "idnumber": person.idnumber ?? "",
-                    "category": texts["category_\(person.category.rawValue)"] ?? person.category.rawValue,
-                ]
-                values["routes"] = card.routes.map {
-                    [
-                        "route": $0.route, "program": $0.programTitle, "start": $0.start, "lastDay": $0.lastDay,
-                        "status": texts["status_\($0.status.rawValue)"] ?? $0.status.rawValue,
-                        "statusClass": $0.status.rawValue, "hours": $0.hours, "targetHours": $0.targetHours,
-                        "percent": $0.percent,
-                    ] as [String: Any]
-                }
-                values["entries"] = card.entries.map { Self.entry($0, texts) }
-                values["documents"] = card.documents.map {
-                    var line: [String: Any] = [
-                        "number": $0.registrationNumber, "kind": texts["kind_\($0.kind.rawValue)"] ?? $0.kind.rawValue,
-                        "kindKey": $0.kind.rawValue, "route": $0.route, "hours": $0.hours, "issuedOn": $0.issuedOn,
-                        "cancellable": $0.cancellable,
-                    ]
-                    if let cancelledBy = $0.cancelledBy { line["cancelledBy"] = cancelledBy }
-                    return line
-                }
-                values["findings"] = card.findings.map { CorrectionRoutes.finding($0, texts) }
-                values["canReverse"] = signedIn.member.role.may(.reverseCredits)
-                return console.pages.render("learner", values)
+                try await card(signedIn, person: context.parameters.get("id") ?? "")
             }
         }
+    }
+
+    /// The learner card, with `notice` (what a form just did) above it.
+    func card(_ signedIn: SignedIn, person id: String, notice: String? = nil) async throws -> Response {
+        let card = try await LearnerCard(mapping: console.mapping, ledger: console.ledger, now: console.now)
+            .run(person: id)
+        let texts = signedIn.language.texts
+        var values = console.values(signedIn, title: "learners", section: "learners")
+        let person = card.person
+        values["title"] = person.fullName
+        if let notice { values["notice"] = notice }
+        values["person"] = [
+            "id": person.id.rawValue, "name": person.fullName, "snils": person.snils?.formatted ?? "",
+            "email": person.email ?? "", "idnumber": person.idnumber ?? "",
+            "category": texts["category_\(person.category.rawValue)"] ?? person.category.rawValue,
+        ]
+        values["routes"] = card.routes.map {
+            [
+                "route": $0.route, "program": $0.programTitle, "start": $0.start, "lastDay": $0.lastDay,
+                "status": texts["status_\($0.status.rawValue)"] ?? $0.status.rawValue,
+                "statusClass": $0.status.rawValue, "hours": $0.hours, "targetHours": $0.targetHours,
+                "percent": $0.percent,
+            ] as [String: Any]
+        }
+        values["entries"] = card.entries.map { Self.entry($0, texts) }
+        values["documents"] = card.documents.map {
+            var line: [String: Any] = [
+                "number": $0.registrationNumber, "kind": texts["kind_\($0.kind.rawValue)"] ?? $0.kind.rawValue,
+                "kindKey": $0.kind.rawValue, "route": $0.route, "hours": $0.hours, "issuedOn": $0.issuedOn,
+                "cancellable": $0.cancellable,
+            ]
+            if let cancelledBy = $0.cancelledBy { line["cancelledBy"] = cancelledBy }
+            return line
+        }
+        values["findings"] = card.findings.map { CorrectionRoutes.finding($0, texts) }
+        values["canReverse"] = signedIn.member.role.may(.reverseCredits)
+        if signedIn.member.role.may(.writeRecords) {
+            values["actions"] = CardActionRoutes.formValues(person: person, mapping: console.mapping, texts: texts)
+        }
+        return console.pages.render("learner", values)
     }
 
     static func entry(_ line: LearnerCard.EntryLine, _ texts: [String: String]) -> [String: Any] {

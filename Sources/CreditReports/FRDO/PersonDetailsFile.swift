@@ -81,40 +81,52 @@ public struct PersonDetailsFile: Sendable {
             return
         }
         for (line, cells) in table.rows {
-            func value(_ column: String) -> String? {
+            read(line: line) { column in
                 guard let at = index[column], at < cells.count else { return nil }
-                let trimmed = cells[at].trimmingCharacters(in: .whitespaces)
-                return trimmed.isEmpty ? nil : trimmed
+                return cells[at]
             }
-            var row = PersonDetails(
-                person: value("person_id").map(PersonID.init), lastName: value("last_name"),
-                firstName: value("first_name"), middleName: value("middle_name"),
-                educationLevel: value("education_level"),
-                diplomaLastName: value("diploma_last_name"), diplomaSeries: value("diploma_series"),
-                diplomaNumber: value("diploma_number"), citizenship: value("citizenship"), funding: value("funding"))
-            if let text = value("snils") {
-                do { row.snils = try SNILS(parsing: text) } catch {
-                    problems.append(Problem(line: line, message: "snils '\(text)': \(error)"))
-                }
-            }
-            if let text = value("birth_date") {
-                row.birthDate = ReportDay(parsing: text).flatMap { $0.day <= $0.lastDayOfMonth.day ? $0 : nil }
-                if row.birthDate == nil {
-                    problems.append(Problem(line: line, message: "birth_date '\(text)' is not dd.mm.yyyy"))
-                }
-            }
-            if let text = value("sex") {
-                row.sex = Self.sex(text)
-                if row.sex == nil {
-                    problems.append(Problem(line: line, message: "sex '\(text)' is neither Муж nor Жен"))
-                }
-            }
-            if row.person == nil, row.snils == nil {
-                problems.append(Problem(line: line, message: "the row has neither person_id nor a valid snils"))
-                continue
-            }
-            add(row, line: line)
         }
+    }
+
+    /// One row given as values by column name (``columns``), as a registrar's form gives them.
+    public init(row: [String: String], line: Int = 1) {
+        read(line: line) { row[$0] }
+    }
+
+    /// Reads one row whose cells `cell` gives by column name; a row it cannot use is a problem.
+    private mutating func read(line: Int, cell: (String) -> String?) {
+        func value(_ column: String) -> String? {
+            guard let trimmed = cell(column)?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+            return trimmed
+        }
+        var row = PersonDetails(
+            person: value("person_id").map(PersonID.init), lastName: value("last_name"),
+            firstName: value("first_name"), middleName: value("middle_name"),
+            educationLevel: value("education_level"),
+            diplomaLastName: value("diploma_last_name"), diplomaSeries: value("diploma_series"),
+            diplomaNumber: value("diploma_number"), citizenship: value("citizenship"), funding: value("funding"))
+        if let text = value("snils") {
+            do { row.snils = try SNILS(parsing: text) } catch {
+                problems.append(Problem(line: line, message: "snils '\(text)': \(error)"))
+            }
+        }
+        if let text = value("birth_date") {
+            row.birthDate = ReportDay(parsing: text).flatMap { $0.day <= $0.lastDayOfMonth.day ? $0 : nil }
+            if row.birthDate == nil {
+                problems.append(Problem(line: line, message: "birth_date '\(text)' is not dd.mm.yyyy"))
+            }
+        }
+        if let text = value("sex") {
+            row.sex = Self.sex(text)
+            if row.sex == nil {
+                problems.append(Problem(line: line, message: "sex '\(text)' is neither Муж nor Жен"))
+            }
+        }
+        if row.person == nil, row.snils == nil {
+            problems.append(Problem(line: line, message: "the row has neither person_id nor a valid snils"))
+            return
+        }
+        add(row, line: line)
     }
 
     /// The details of a learner, by id first, then by SNILS.
