@@ -28,10 +28,7 @@ struct HoursChangeTests {
             }?.module)
         let old = try #require(Int(course.customFields["hours"] ?? ""))
         let new = old == 36 ? 24 : 36
-        region.ripk.updateScenario { scenario in
-            let index = scenario.courses.firstIndex { $0.id == course.id }!
-            scenario.courses[index].customFields["hours"] = String(new)
-        }
+        region.ripk.setCourseField("hours", of: course.id, to: String(new))
         let before = try await region.ledger.entryCount()
         let full = await region.sync(full: true, timeout: .seconds(120))
         #expect(try await region.ledger.entryCount() == before)

@@ -9,13 +9,11 @@ import Testing
 struct RenamedUserTests {
     /// Renames every user of `server` who has a completion, and gives them new e-mail addresses.
     static func renameAll(_ server: FakeMoodleServer) {
-        server.updateScenario { scenario in
-            let learners = Set(scenario.completions.map(\.userID))
-            for index in scenario.users.indices where learners.contains(scenario.users[index].id) {
-                scenario.users[index].username += "-renamed"
-                scenario.users[index].email = "new-" + scenario.users[index].email
-                scenario.users[index].idnumber += "-X"
-            }
+        let scenario = server.scenario
+        let learners = Set(scenario.completions.map(\.userID))
+        for user in scenario.users where learners.contains(user.id) {
+            server.editUser(
+                user.id, username: user.username + "-renamed", email: "new-" + user.email, idnumber: user.idnumber + "-X")
         }
     }
 

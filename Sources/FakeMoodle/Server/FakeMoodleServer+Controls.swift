@@ -13,6 +13,32 @@ extension FakeMoodleServer {
         engine.state.withLock { change(&$0.scenario) }
     }
 
+    /// An administrator edits a user's account: a new username, e-mail or idnumber (nil keeps it).
+    public func editUser(_ userID: Int, username: String? = nil, email: String? = nil, idnumber: String? = nil) {
+        updateScenario { scenario in
+            guard let index = scenario.users.firstIndex(where: { $0.id == userID }) else { return }
+            if let username { scenario.users[index].username = username }
+            if let email { scenario.users[index].email = email }
+            if let idnumber { scenario.users[index].idnumber = idnumber }
+        }
+    }
+
+    /// An administrator edits a custom profile field of a user (nil clears it), e.g. corrects a SNILS.
+    public func setProfileField(_ field: String, of userID: Int, to value: String?) {
+        updateScenario { scenario in
+            guard let index = scenario.users.firstIndex(where: { $0.id == userID }) else { return }
+            scenario.users[index].profile[field] = value
+        }
+    }
+
+    /// A course custom field changes, e.g. the hours a course carries (nil clears it).
+    public func setCourseField(_ field: String, of courseID: Int, to value: String?) {
+        updateScenario { scenario in
+            guard let index = scenario.courses.firstIndex(where: { $0.id == courseID }) else { return }
+            scenario.courses[index].customFields[field] = value
+        }
+    }
+
     /// Adds a completion, replacing an existing one for the same (user, course).
     public func complete(userID: Int, courseID: Int, at time: Int) {
         updateScenario { scenario in
