@@ -17,7 +17,8 @@ extension SyncFinding {
             case .notYetCredited, .unmatchedUser, .ambiguousMatch: .init(course: course, user: user)
             case .unmappedCourse: .init(course: course)
             case .noLongerVerifiable, .awaitingCompletionTask, .revocationFlagged, .revocationReversed:
-                entry.map { .init(entry: $0) } ?? .init(course: course, user: user, module: module)
+                entry.map { FindingKey.Subject(entry: $0) }
+                    ?? FindingKey.Subject(course: course, user: user, module: module)
             case .hoursMismatch: .init(module: module)
             case .invalidKey, .unsafeName: .init(user: user, field: field)
             case .documentReliesOnReversedCredit: .init(entry: entry, document: document)

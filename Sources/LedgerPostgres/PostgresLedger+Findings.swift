@@ -120,7 +120,7 @@
 
         public func recordFindingsQueueVisit(_ visit: FindingsQueueVisit, login: String) async throws {
             try await reporting {
-                try await client.query(
+                _ = try await client.query(
                     """
                     INSERT INTO findings_queue_visits (login, visited_at, previous_at)
                     VALUES (\(login), \(PostgresRowCoding.seconds(visit.lastSeenAt)),

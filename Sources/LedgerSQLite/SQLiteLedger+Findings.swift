@@ -141,7 +141,7 @@ extension SQLiteLedger {
         else { return nil }
         var acknowledgement: RecordedFinding.Acknowledgement?
         if let by = row["acknowledged_by"] as String?, let at = row["acknowledged_at"] as Int64? {
-            acknowledgement = .init(by: by, reason: row["acknowledged_reason"] ?? "", at: RowCoding.date(at))
+            acknowledgement = .init(by: by, reason: (row["acknowledged_reason"] as String?) ?? "", at: RowCoding.date(at))
         }
         var resolution: RecordedFinding.Resolution?
         if let run = row["resolved_run"] as String?, let at = row["resolved_at"] as Int64? {
