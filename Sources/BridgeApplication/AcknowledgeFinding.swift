@@ -48,7 +48,8 @@ public struct AcknowledgeFinding: Sendable {
         else {
             let state = try await ledger.findings(FindingFilter(id: input.id)).first?.state ?? finding.state
             throw ApplicationError(
-                .invalidValue, "finding \(input.id) is \(state.rawValue), not open; only an open finding is acknowledged"
+                .invalidValue,
+                "finding \(input.id) is \(state.rawValue), not open; only an open finding is acknowledged"
             )
         }
         guard let acknowledged = try await ledger.findings(FindingFilter(id: input.id)).first else {

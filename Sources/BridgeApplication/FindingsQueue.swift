@@ -45,8 +45,9 @@ public struct FindingsQueue: Sendable {
     public let staff: StaffOpener
     public var now: Date
 
-    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, staff: @escaping StaffOpener, now: Date = Date())
-    {
+    public init(
+        mapping: RegionMapping, ledger: @escaping LedgerOpener, staff: @escaping StaffOpener, now: Date = Date()
+    ) {
         self.mapping = mapping
         self.ledger = ledger
         self.staff = staff

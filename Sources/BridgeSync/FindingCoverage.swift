@@ -19,7 +19,8 @@ import CreditCore
 ///   reported once, when it happens, and stays until a staff member acknowledges it. A dry run
 ///   records nothing.
 enum FindingCoverage {
-    static func kinds(path: SiteSyncResult.Path, isFull: Bool, coursesRead: Bool, reverified: Bool) -> Set<FindingKind> {
+    static func kinds(path: SiteSyncResult.Path, isFull: Bool, coursesRead: Bool, reverified: Bool) -> Set<FindingKind>
+    {
         var kinds: Set<FindingKind> = []
         if isFull {
             kinds = [.unmatchedUser, .ambiguousMatch, .invalidKey, .unsafeName]

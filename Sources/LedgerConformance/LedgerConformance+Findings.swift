@@ -26,7 +26,9 @@ extension LedgerConformance {
             covered: covered)
     }
 
-    private static func one(_ ledger: any LedgerStore, _ kind: FindingKind, site: SiteID = "site-a") async throws
+    private static func one(
+        _ ledger: any LedgerStore, _ kind: FindingKind, site: SiteID = "site-a"
+    ) async throws
         -> RecordedFinding
     {
         try #require(try await ledger.findings(FindingFilter(site: site, kind: kind)).first)
@@ -71,7 +73,8 @@ extension LedgerConformance {
         _ = try await ledger.recordFindings(Self.sighting("run-1", day: 0, [revoked]))
         let finding = try await Self.one(ledger, .revocationFlagged)
         let at = Self.start.addingTimeInterval(3600)
-        #expect(try await ledger.acknowledgeFinding(id: finding.id, by: "ivanova", reason: "the teacher confirms", at: at))
+        #expect(
+            try await ledger.acknowledgeFinding(id: finding.id, by: "ivanova", reason: "the teacher confirms", at: at))
         // Only an open finding is acknowledged; an unknown one changes nothing.
         #expect(!(try await ledger.acknowledgeFinding(id: finding.id, by: "admin", reason: "again", at: at)))
         #expect(!(try await ledger.acknowledgeFinding(id: finding.id + 1000, by: "admin", reason: "x", at: at)))
@@ -82,7 +85,8 @@ extension LedgerConformance {
         // Seen again, it stays acknowledged; its last seen moves.
         #expect(
             try await ledger.recordFindings(
-                Self.sighting("run-2", day: 1, [revoked], covered: [.revocationFlagged])) == FindingsRecorded(seenAgain: 1))
+                Self.sighting("run-2", day: 1, [revoked], covered: [.revocationFlagged]))
+                == FindingsRecorded(seenAgain: 1))
         acknowledged = try await Self.one(ledger, .revocationFlagged)
         #expect(acknowledged.state == .acknowledged)
         #expect(acknowledged.lastSeenRun == "run-2")
@@ -103,7 +107,8 @@ extension LedgerConformance {
         let reversed = Self.observation(.revocationReversed, .init(entry: "E9"))
         _ = try await ledger.recordFindings(Self.sighting("full-1", day: 0, [unmapped, unmatched, reversed]))
         _ = try await ledger.recordFindings(
-            Self.sighting("other-site", day: 0, [Self.observation(.unmappedCourse, .init(course: "31"), site: "site-b")],
+            Self.sighting(
+                "other-site", day: 0, [Self.observation(.unmappedCourse, .init(course: "31"), site: "site-b")],
                 site: "site-b"))
 
         // A run that covered nothing (an incremental run of the report path) resolves nothing.
@@ -122,7 +127,8 @@ extension LedgerConformance {
 
         // A covering run that reports it again keeps it open; what it covers and does not report goes.
         let full = try await ledger.recordFindings(
-            Self.sighting("full-2", day: 3, [unmatched], covered: Set(FindingKind.allCases).subtracting([.revocationReversed])))
+            Self.sighting(
+                "full-2", day: 3, [unmatched], covered: Set(FindingKind.allCases).subtracting([.revocationReversed])))
         #expect(full == FindingsRecorded(seenAgain: 1))
         #expect(try await Self.one(ledger, .unmatchedUser).state == .open)
         // A reversal no run covers stays open until acknowledged.
@@ -139,7 +145,8 @@ extension LedgerConformance {
         // A resolved finding is not acknowledged.
         #expect(!(try await ledger.acknowledgeFinding(id: id, by: "ivanova", reason: "x", at: Self.start)))
 
-        let again = try await ledger.recordFindings(Self.sighting("run-3", day: 2, [unmapped], covered: [.unmappedCourse]))
+        let again = try await ledger.recordFindings(
+            Self.sighting("run-3", day: 2, [unmapped], covered: [.unmappedCourse]))
         #expect(again == FindingsRecorded(reopened: 1))
         let reopened = try await Self.one(ledger, .unmappedCourse)
         #expect(reopened.id == id)

@@ -18,7 +18,9 @@
                         guard let kind = FindingKind(rawValue: kind), let state = RecordedFinding.State(rawValue: state)
                         else { continue }
                         held.append(
-                            .init(id: id, key: FindingKey(kind: kind, site: sighting.site, subject: subject), state: state))
+                            .init(
+                                id: id, key: FindingKey(kind: kind, site: sighting.site, subject: subject), state: state
+                            ))
                     }
                     let changes = FindingHistoryChanges(sighting, held: held)
                     let at = PostgresRowCoding.seconds(sighting.at)
@@ -143,7 +145,8 @@
                     at: PostgresRowCoding.date(at))
             }
             var resolution: RecordedFinding.Resolution?
-            if let run = try row["resolved_run"].decode(String?.self), let at = try row["resolved_at"].decode(Int?.self) {
+            if let run = try row["resolved_run"].decode(String?.self), let at = try row["resolved_at"].decode(Int?.self)
+            {
                 resolution = .init(run: run, at: PostgresRowCoding.date(at))
             }
             return RecordedFinding(

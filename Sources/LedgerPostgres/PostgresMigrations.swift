@@ -19,7 +19,8 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes,
+        static let all: [Migration] = [
+            v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes,
             PostgresFindingsSchema.v9,
         ]
 

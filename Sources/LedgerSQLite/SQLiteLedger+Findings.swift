@@ -15,7 +15,8 @@ extension SQLiteLedger {
                         let state = RecordedFinding.State(rawValue: row["state"])
                     else { return nil }
                     return FindingHistoryChanges.Held(
-                        id: row["id"], key: FindingKey(kind: kind, site: sighting.site, subject: row["subject"] as String),
+                        id: row["id"],
+                        key: FindingKey(kind: kind, site: sighting.site, subject: row["subject"] as String),
                         state: state)
                 }
                 let changes = FindingHistoryChanges(sighting, held: held)
@@ -141,7 +142,8 @@ extension SQLiteLedger {
         else { return nil }
         var acknowledgement: RecordedFinding.Acknowledgement?
         if let by = row["acknowledged_by"] as String?, let at = row["acknowledged_at"] as Int64? {
-            acknowledgement = .init(by: by, reason: (row["acknowledged_reason"] as String?) ?? "", at: RowCoding.date(at))
+            acknowledgement = .init(
+                by: by, reason: (row["acknowledged_reason"] as String?) ?? "", at: RowCoding.date(at))
         }
         var resolution: RecordedFinding.Resolution?
         if let run = row["resolved_run"] as String?, let at = row["resolved_at"] as Int64? {

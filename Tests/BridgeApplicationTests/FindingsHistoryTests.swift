@@ -24,7 +24,9 @@ struct FindingsHistoryTests {
 
     static let day1 = Date(timeIntervalSince1970: 1_767_261_600)  // 2026-01-01 10:00 UTC
 
-    static func sync(_ url: URL, _ ledger: SQLiteLedger, at date: Date, full: Bool = false) async throws
+    static func sync(
+        _ url: URL, _ ledger: SQLiteLedger, at date: Date, full: Bool = false
+    ) async throws
         -> SyncRunner.Summary
     {
         try await SyncRegion(
@@ -61,8 +63,9 @@ struct FindingsHistoryTests {
         #expect(seen.firstSeenAt == Self.day1 && seen.firstSeenRun == firstRun)
         #expect(seen.lastSeenAt == day2 && seen.lastSeenRun != firstRun)
         // Nothing is new since the second day; both were new since the first.
-        #expect(try await ListFindings(mapping: mapping, ledger: { ledger }, now: day2).run(.init(since: "today"))
-            .findings.isEmpty)
+        #expect(
+            try await ListFindings(mapping: mapping, ledger: { ledger }, now: day2).run(.init(since: "today"))
+                .findings.isEmpty)
         open = try await ListFindings(mapping: mapping, ledger: { ledger }, now: day2).run(.init(since: "yesterday"))
         #expect(open.findings.count == 2)
 

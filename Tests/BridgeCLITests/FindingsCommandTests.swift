@@ -30,7 +30,10 @@ struct FindingsCommandTests {
             #expect(text.stdout.contains("#\(all[0]) [open]") && text.stdout.contains("what to do:"), "\(text.stdout)")
 
             let acknowledged = try await run(
-                ["findings", "acknowledge", "#\(all[0])", "--reason", "known, the course closes", "--operator", "ivanova"])
+                [
+                    "findings", "acknowledge", "#\(all[0])", "--reason", "known, the course closes", "--operator",
+                    "ivanova",
+                ])
             #expect(acknowledged.status == 0, "\(acknowledged.stderr)")
             #expect(acknowledged.stdout.contains("Acknowledged #\(all[0])"))
             #expect(try ids(try await run(["findings", "--format", "json"])) == Array(all.dropFirst()))

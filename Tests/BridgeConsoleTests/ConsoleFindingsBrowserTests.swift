@@ -7,7 +7,9 @@ import Testing
 
 /// The reconciliation queue in a real headless Chromium: a registrar opens it from the navigation,
 /// filters by centre, acknowledges one finding with a reason, and it leaves the open list.
-@Suite("Console reconciliation queue in a browser", .enabled(if: BrowserTools.isEnabled, BrowserTools.skipReason), .serialized)
+@Suite(
+    "Console reconciliation queue in a browser", .enabled(if: BrowserTools.isEnabled, BrowserTools.skipReason),
+    .serialized)
 struct ConsoleFindingsBrowserTests {
     @Test("open the queue, filter by centre, acknowledge one with a reason: it leaves the open list")
     func acknowledge() async throws {
@@ -49,7 +51,9 @@ struct ConsoleFindingsBrowserTests {
         // Filter by centre: only the learner of MMC-01.
         try await browser.click("#filter-centre option[value=MMC-01]")
         try await browser.click("#filter")
-        #expect(try await browser.url(becoming: "\(site)/findings?site=&centre=MMC-01") == "\(site)/findings?site=&centre=MMC-01")
+        #expect(
+            try await browser.url(becoming: "\(site)/findings?site=&centre=MMC-01")
+                == "\(site)/findings?site=&centre=MMC-01")
         let filtered = try await browser.source()
         #expect(filtered.contains("id=\"finding-\(north)\""))
         #expect(!filtered.contains("id=\"finding-\(south)\"") && !filtered.contains("id=\"finding-\(course)\""))
@@ -57,7 +61,9 @@ struct ConsoleFindingsBrowserTests {
         // Acknowledge it with a reason: it leaves the open list, the filter stays.
         try await browser.type("#reason-\(north)", "преподаватель подтвердил отзыв, зачёт сторнируем приказом")
         try await browser.click("#acknowledge-\(north)")
-        #expect(try await browser.url(becoming: "\(site)/findings?acknowledged=\(north)&centre=MMC-01") == "\(site)/findings?acknowledged=\(north)&centre=MMC-01")
+        #expect(
+            try await browser.url(becoming: "\(site)/findings?acknowledged=\(north)&centre=MMC-01")
+                == "\(site)/findings?acknowledged=\(north)&centre=MMC-01")
         #expect(try await browser.text("#acknowledged").contains("#\(north)"))
         #expect(try await browser.text("#no-findings") == "Открытых замечаний нет.")
         try await browser.screenshot(

@@ -63,7 +63,9 @@ struct ConsoleFindingsTests {
         }
         let acknowledged = try #require(try await harness.ledger.findings(FindingFilter(id: north)).first)
         #expect(acknowledged.state == .acknowledged)
-        #expect(acknowledged.acknowledgement?.by == "registrar" && acknowledged.acknowledgement?.reason == "the teacher confirms")
+        #expect(
+            acknowledged.acknowledgement?.by == "registrar"
+                && acknowledged.acknowledgement?.reason == "the teacher confirms")
     }
 
     @Test("filters by site and centre; marks what opened since the visit before, a visit lasting while one works")

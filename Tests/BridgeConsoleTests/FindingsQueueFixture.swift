@@ -25,7 +25,8 @@ enum FindingsQueueFixture {
         }
         let earlier = now.addingTimeInterval(-2 * 86_400)
         _ = try await ledger.recordFindings(
-            FindingSighting(site: first, run: "sync-1", at: earlier, findings: [revoked(north, entry: "E1")], covered: []))
+            FindingSighting(
+                site: first, run: "sync-1", at: earlier, findings: [revoked(north, entry: "E1")], covered: []))
         _ = try await ledger.recordFindings(
             FindingSighting(
                 site: first, run: "sync-2", at: now.addingTimeInterval(-3600),

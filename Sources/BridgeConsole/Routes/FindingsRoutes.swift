@@ -30,7 +30,9 @@ struct FindingsRoutes {
                 values["newCount"] = queue.lines.filter(\.isNew).count
                 values["newSince"] = queue.newSince.map { Self.moment($0, calendar) } ?? ""
                 values["firstVisit"] = queue.newSince == nil
-                if let acknowledged = request.uri.queryParameters.get("acknowledged") { values["acknowledged"] = acknowledged }
+                if let acknowledged = request.uri.queryParameters.get("acknowledged") {
+                    values["acknowledged"] = acknowledged
+                }
                 values["findings"] = queue.lines.map { line -> [String: Any] in
                     let finding = line.finding
                     let kind = finding.key.kind
