@@ -26,6 +26,7 @@ public struct MoodleBridgeCommand: AsyncParsableCommand {
             DemoCommand.self, SyncCommand.self, StatusCommand.self, CheckCommand.self, RoutesCommand.self,
             LedgerCommand.self, ReportCommand.self, CertificatesCommand.self, StatementsCommand.self,
             PersonsCommand.self, MappingsCommand.self, ServeCommand.self, ConsoleCommand.self, StaffCommand.self,
+            FindingsCommand.self,
             FakeMoodleCommand.self,
         ])
 

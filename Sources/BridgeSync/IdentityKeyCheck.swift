@@ -18,7 +18,7 @@ enum IdentityKeyCheck {
                     let value = raw.prefix(32)
                     findings.append(
                         SyncFinding(
-                            kind: .invalidKey, site: site.id, user: who,
+                            kind: .invalidKey, site: site.id, user: who, field: field,
                             detail: LocalizedText(
                                 ru:
                                     "поле профиля \(field) содержит «\(value)»: \(problem.text.ru); по нему слушатель не сопоставляется — исправьте профиль пользователя в Moodle",
@@ -32,7 +32,7 @@ enum IdentityKeyCheck {
                 else { continue }
                 findings.append(
                     SyncFinding(
-                        kind: .invalidKey, site: site.id, user: who,
+                        kind: .invalidKey, site: site.id, user: who, field: "email",
                         detail: LocalizedText(
                             ru:
                                 "поле email содержит «\(email.prefix(64))», это не адрес электронной почты; по нему слушатель не сопоставляется — исправьте профиль пользователя в Moodle",
@@ -48,7 +48,7 @@ enum IdentityKeyCheck {
             let what = TextSafety.text(of: unsafe)
             findings.append(
                 SyncFinding(
-                    kind: .unsafeName, site: site.id, user: who,
+                    kind: .unsafeName, site: site.id, user: who, field: field,
                     detail: LocalizedText(
                         ru:
                             "поле \(field) («\(shown)») содержит \(what.ru); в реестр записано без него — исправьте профиль пользователя в Moodle",
@@ -63,7 +63,7 @@ enum IdentityKeyCheck {
     static func sharedIdnumber(_ idnumber: String, user: String, owner: String, site: SiteConfig) -> SyncFinding {
         let value = idnumber.prefix(64)
         return SyncFinding(
-            kind: .invalidKey, site: site.id, user: user,
+            kind: .invalidKey, site: site.id, user: user, field: "idnumber",
             detail: LocalizedText(
                 ru:
                     "idnumber «\(value)» есть и у пользователя \(owner) этого сайта: idnumber должен принадлежать одному человеку — исправьте его у одного из двух в Moodle",

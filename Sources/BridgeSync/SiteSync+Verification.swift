@@ -186,7 +186,7 @@ extension SiteSync {
         result.findings.append(
             SyncFinding(
                 kind: .noLongerVerifiable, site: site.id, courseID: course?.id, course: course?.shortname,
-                person: entry.person, module: entry.module,
+                person: entry.person, module: entry.module, entry: entry.entry,
                 detail: LocalizedText(
                     ru: "\(entry.entry) больше нельзя проверить: \(why.ru); зачёт остаётся",
                     en: "\(entry.entry) can no longer be verified: \(why.en); the credit stays")))

@@ -49,6 +49,8 @@ struct SiteSync {
         }
         var writer = SyncWriter(site: site, ledger: ledger, options: options, resolver: resolver)
 
+        // Whether the run re-verified every credited completion of the site (see `FindingCoverage`).
+        var reverified = isFull
         switch path {
         case .reportBuilder:
             let since =
@@ -101,7 +103,8 @@ struct SiteSync {
                                 "\(count) completion(s) in a course the report lists but the site's course list does not"
                         )))
             }
-            if isFull, info.supports(MoodleFunction.getCourseCompletionStatus) {
+            reverified = isFull && info.supports(MoodleFunction.getCourseCompletionStatus)
+            if reverified {
                 try await reverify(
                     seenKeys: seenKeys, catalog: try await courses.get(), info: info, writer: &writer, result: &result)
             }
@@ -120,6 +123,8 @@ struct SiteSync {
             result.coursesRead = false
         }
         result.coursesUnmapped = result.count(.unmappedCourse)
+        result.covered = FindingCoverage.kinds(
+            path: path, isFull: isFull, coursesRead: result.coursesRead, reverified: reverified)
         var finalCursors =
             [
                 SyncCursor(

@@ -28,6 +28,11 @@ public struct SiteSyncResult: Sendable, Codable {
     public var requests: Int = 0
     public var seconds: Double = 0
     public var findings: [SyncFinding] = []
+    /// The kinds of finding this run looked for everywhere on the site: a finding of such a kind the
+    /// findings history holds and this run did not report is resolved by it (see ``FindingCoverage``).
+    public var covered: Set<FindingKind> = []
+    /// What recording the findings changed in the history (nil: a dry run, or not recorded).
+    public var findingsRecorded: FindingsRecorded?
 
     public init(site: SiteID, path: Path, isFull: Bool) {
         self.site = site

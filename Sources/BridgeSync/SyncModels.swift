@@ -65,14 +65,20 @@ public struct SyncFinding: Hashable, Sendable, Codable {
     public var hours: CreditHours?
     /// The ledger entry concerned (the credit revoked or reversed), when there is one.
     public var entry: EntryID?
+    /// The field of the user's profile concerned (`email`, `snils`, `idnumber`, `firstname`).
+    public var field: String?
+    /// The registration number of the issued document concerned.
+    public var document: String?
     /// The particulars, in both languages: each reader shows its own.
     public var detail: LocalizedText
 
     public init(
         kind: FindingKind, site: SiteID, courseID: Int? = nil, course: String? = nil, user: String? = nil,
         person: PersonID? = nil, module: ModuleID? = nil, hours: CreditHours? = nil, entry: EntryID? = nil,
-        detail: LocalizedText
+        field: String? = nil, document: String? = nil, detail: LocalizedText
     ) {
+        self.field = field
+        self.document = document
         self.hours = hours
         self.entry = entry
         self.kind = kind

@@ -52,6 +52,13 @@ public struct SyncRunner: Sendable {
         public var creditsWritten: Int { failures.reduce(newCredits) { $0 + $1.creditsWritten } }
         public var requests: Int { sites.reduce(0) { $0 + $1.requests } }
         public var findings: [SyncFinding] { sites.flatMap(\.findings) }
+        /// Findings the run reported that the findings history did not hold (nil: nothing recorded).
+        public var newFindings: Int? {
+            let recorded = sites.compactMap(\.findingsRecorded)
+            return recorded.isEmpty ? nil : recorded.reduce(0) { $0 + $1.new + $1.reopened }
+        }
+        /// Findings the run resolved: covered, not reported again.
+        public var resolvedFindings: Int { sites.compactMap(\.findingsRecorded).reduce(0) { $0 + $1.resolved } }
     }
 
     public func run(
@@ -120,6 +127,16 @@ public struct SyncRunner: Sendable {
                 progress: progress
             ).run()
             result.findings += try await documentsRelyingOnReversals(result)
+            if !options.isDryRun {
+                // The history is kept beside the run's writes: a ledger that cannot record it does
+                // not undo what the run wrote.
+                do {
+                    result.findingsRecorded = try await ledger.recordFindings(
+                        result.sighting(run: options.runID, at: options.now))
+                } catch {
+                    logger.warning("cannot record the findings", metadata: ["site": "\(site.id)", "error": "\(error)"])
+                }
+            }
             summary.sites.append(result)
             if result.reversalsHeldBack > 0 {
                 summary.failures.append(
@@ -177,7 +194,7 @@ public struct SyncRunner: Sendable {
         return DocumentReliance.find(in: try await ledger.documents(), reversed: reversed).map {
             SyncFinding(
                 kind: .documentReliesOnReversedCredit, site: result.site, person: $0.person, module: $0.module,
-                entry: $0.credit, detail: $0.text)
+                entry: $0.credit, document: $0.registrationNumber, detail: $0.text)
         }
     }
 }

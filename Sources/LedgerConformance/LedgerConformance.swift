@@ -36,6 +36,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case standingStateFollowsEntries
     case verifyDetectsTamperedStandingState
     case staffAccountsAddListDisable
+    case findingsFirstAndLastSeen
+    case findingsAcknowledged
+    case findingsResolvedOnlyByCoveringRun
+    case findingsReopenWhenSeenAgain
+    case findingsQueueVisits
 
     public var testDescription: String { rawValue }
 
@@ -67,6 +72,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
         case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         case .staffAccountsAddListDisable: try await staffAccounts(ledger)
+        case .findingsFirstAndLastSeen: try await findingsFirstAndLastSeen(ledger)
+        case .findingsAcknowledged: try await findingsAcknowledged(ledger)
+        case .findingsResolvedOnlyByCoveringRun: try await findingsResolvedOnlyByCoveringRun(ledger)
+        case .findingsReopenWhenSeenAgain: try await findingsReopenWhenSeenAgain(ledger)
+        case .findingsQueueVisits: try await findingsQueueVisits(ledger)
         }
     }
 

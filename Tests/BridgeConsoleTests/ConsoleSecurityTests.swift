@@ -9,8 +9,12 @@ import Testing
 
 @Suite("Console security, without a browser")
 struct ConsoleSecurityTests {
-    static let staffPages = ["/", "/learners", "/learners?q=a", "/learners/P-11223344595", "/sheets", "/documents"]
-    static let staffForms = ["/sheets/check", "/sheets/commit", "/documents/issue", "/logout"]
+    static let staffPages = [
+        "/", "/learners", "/learners?q=a", "/learners/P-11223344595", "/sheets", "/documents", "/findings",
+    ]
+    static let staffForms = [
+        "/sheets/check", "/sheets/commit", "/documents/issue", "/findings/1/acknowledge", "/logout",
+    ]
 
     @Test("every staff page and form without a session, or with a made-up one, goes to /login")
     func noSession() async throws {

@@ -52,6 +52,13 @@ final class CountingLedger: LedgerStore {
         site: SiteID, wait: Bool, _ body: @Sendable () async throws -> T
     ) async throws -> T? { try await base.withSyncLock(site: site, wait: wait, body) }
     func recordRun(_ run: SyncRun) async throws { try await base.recordRun(run) }
+    func recordFindings(_ sighting: FindingSighting) async throws -> FindingsRecorded {
+        try await base.recordFindings(sighting)
+    }
+    func findings(_ filter: FindingFilter) async throws -> [RecordedFinding] { try await base.findings(filter) }
+    func acknowledgeFinding(id: Int, by login: String, reason: String, at: Date) async throws -> Bool {
+        try await base.acknowledgeFinding(id: id, by: login, reason: reason, at: at)
+    }
     func syncRuns(limitPerSite: Int) async throws -> [SyncRun] { try await base.syncRuns(limitPerSite: limitPerSite) }
     func batches() async throws -> [BatchRecord] { try await base.batches() }
     func openRoutes(_ routes: [Route]) async throws { try await base.openRoutes(routes) }

@@ -29,6 +29,11 @@ struct SyncSummaryText {
             for finding in site.findings where finding.kind == .documentReliesOnReversedCredit {
                 lines.append("  \(finding.detail.en): the document stays as issued; cancel it if it no longer holds")
             }
+            if let recorded = site.findingsRecorded {
+                lines.append(
+                    "  findings: \(recorded.new) new\(recorded.reopened > 0 ? ", \(recorded.reopened) open again" : ""), \(recorded.seenAgain) seen before, \(recorded.resolved) resolved by this run"
+                )
+            }
             lines.append("  \(site.requests) request(s) in \(String(format: "%.1f", site.seconds)) s")
         }
         for site in summary.waited {
@@ -51,7 +56,7 @@ struct SyncSummaryText {
             )
         }
         lines.append(
-            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.creditsWritten) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report; \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s."
+            "\(summary.isDryRun ? "Dry run: would write" : "Wrote") \(summary.creditsWritten) new credit(s); \(summary.findings.count) finding(s) for the reconciliation report\(summary.newFindings.map { ", \($0) of them new (moodle-bridge findings)" } ?? ""); \(summary.requests) request(s) in \(String(format: "%.1f", summary.seconds)) s."
         )
         return lines.joined(separator: "\n") + "\n"
     }

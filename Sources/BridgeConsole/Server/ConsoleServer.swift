@@ -76,6 +76,7 @@ public struct ConsoleServer: Sendable {
         VerifyRoutes(console: console).add(to: router)
         ReportRoutes(console: console).add(to: router)
         PlanRoutes(console: console).add(to: router)
+        FindingsRoutes(console: console).add(to: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.address, port: configuration.port)),

@@ -16,6 +16,7 @@ enum ConsoleLanguage: String, Sendable, CaseIterable {
         ConsoleTexts.table.merging(ConsoleTexts.reportTable) { first, _ in first }
             .merging(ConsoleActionTexts.table) { first, _ in first }
             .merging(ConsoleCardTexts.table) { first, _ in first }
+            .merging(ConsoleTexts.findingsTable) { first, _ in first }
             .mapValues { self == .ru ? $0.ru : $0.en }
     }
 }

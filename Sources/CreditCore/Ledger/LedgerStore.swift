@@ -66,6 +66,19 @@ public protocol LedgerStore: Sendable {
     /// Every site's runs, newest first, at most `limit` per site.
     func syncRuns(limitPerSite: Int) async throws -> [SyncRun]
 
+    /// Records what one run of one site reported in the findings history, all or nothing, by the
+    /// rule of ``FindingHistoryChanges``: new findings open, findings seen again move their last
+    /// seen, resolved ones seen again re-open, and those of a kind the run covered that it did not
+    /// report are resolved by it.
+    func recordFindings(_ sighting: FindingSighting) async throws -> FindingsRecorded
+
+    /// The findings history, as `filter` selects, in the order the findings were first recorded.
+    func findings(_ filter: FindingFilter) async throws -> [RecordedFinding]
+
+    /// Acknowledges an open finding: who, why, when. Returns false, changing nothing, when there is
+    /// no such finding or it is not open.
+    func acknowledgeFinding(id: Int, by login: String, reason: String, at: Date) async throws -> Bool
+
     /// Batches, oldest first.
     func batches() async throws -> [BatchRecord]
 
