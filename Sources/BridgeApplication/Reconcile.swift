@@ -7,8 +7,8 @@ import MoodleClient
 
 /// Reconcile Moodle with the ledger: a read-only full sync (it reads every site, re-verifies
 /// credited completions and writes nothing), plus what the ledger itself shows — hour mismatches
-/// against today's mapping, and issued documents that certify a credit since reversed — as the
-/// reconciliation report's table.
+/// against today's mapping, issued documents that certify a credit since reversed, and pairs of
+/// persons that look like one teacher (``PossibleDuplicates``) — as the reconciliation report's table.
 ///
 /// A site that cannot be read does not stop the others: it is listed in the result's failures, and
 /// the table is complete for every other site.
@@ -59,6 +59,9 @@ public struct Reconcile: Sendable {
                 ($0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail))
                     && ($0.kind != .hoursMismatch || !mismatchedModules.contains($0.module ?? ""))
             } + relying + mismatches
+            + PossibleDuplicates.find(in: snapshot.persons, merges: try await ledger.mergesInForce()).map {
+                ReconciliationItem(kind: .possibleDuplicate, person: $0.first, detail: $0.text)
+            }
         return Result(
             table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }

@@ -36,6 +36,10 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case standingStateFollowsEntries
     case verifyDetectsTamperedStandingState
     case staffAccountsAddListDisable
+    case mergeCountsEachModuleOnceAndUnmergeRestoresTotals
+    case mergedPersonsKeysFindTheKeptPerson
+    case mergeRefusesSelfChainsAndUnknownUnmerge
+    case mergeLogIsAppendOnlyAndVerified
 
     public var testDescription: String { rawValue }
 
@@ -67,6 +71,10 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
         case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         case .staffAccountsAddListDisable: try await staffAccounts(ledger)
+        case .mergeCountsEachModuleOnceAndUnmergeRestoresTotals: try await mergeAndUnmerge(ledger)
+        case .mergedPersonsKeysFindTheKeptPerson: try await mergedKeys(ledger)
+        case .mergeRefusesSelfChainsAndUnknownUnmerge: try await mergeRefusals(ledger)
+        case .mergeLogIsAppendOnlyAndVerified: try await mergeLogGuarded(ledger, backend)
         }
     }
 

@@ -19,7 +19,10 @@
         static let entriesMessage = "ledger entries are append-only: write a reversal entry instead"
         static let documentsMessage = "issued documents are immutable: issue a cancellation instead"
 
-        static let all: [Migration] = [v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes]
+        static let all: [Migration] = [
+            v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes,
+            PostgresPersonMergesSchema.v8,
+        ]
 
         /// Brings the schema up to date, in one transaction under an advisory lock, so that two
         /// processes opening the same ledger at once neither race nor apply a migration twice.

@@ -18,11 +18,18 @@ final class TwoSiteRegion: Sendable {
     let ledger: SQLiteLedger
     static let token = Scenario.serviceToken
 
-    /// `adjust` changes the `ripk` scenario before its server starts.
-    init(seed: UInt64 = 7, ledger: SQLiteLedger? = nil, adjust: (inout Scenario) -> Void = { _ in }) async throws {
+    /// `adjust` changes the `ripk` scenario before its server starts, `adjustNorth` the `north` one;
+    /// `northIdentity` is the `north` site's identity keys, `identityMerge` the mapping's
+    /// `identity: { merge: … }`.
+    init(
+        seed: UInt64 = 7, ledger: SQLiteLedger? = nil, northIdentity: [SiteConfig.IdentityKey] = [.email],
+        identityMerge: IdentityMergePolicy = .review, adjust: (inout Scenario) -> Void = { _ in },
+        adjustNorth: (inout Scenario) -> Void = { _ in }
+    ) async throws {
         var ripkScenario = Scenario.generate(seed: seed, users: 40, courses: 5, completionRate: 0.5)
         adjust(&ripkScenario)
         var northScenario = Scenario.generate(seed: seed + 1, users: 25, courses: 3, completionRate: 0.5)
+        adjustNorth(&northScenario)
         // The north site has one course nobody mapped and that carries no hours.
         northScenario.courses[2].customFields["hours"] = nil
         ripkScenario.site.timezone = "Europe/Moscow"
@@ -31,14 +38,14 @@ final class TwoSiteRegion: Sendable {
         north = FakeMoodleServer(scenario: northScenario)
         let ripkURL = try await ripk.start()
         let northURL = try await north.start()
-        mapping = RegionMapping(
+        var mapping = RegionMapping(
             sites: [
                 SiteConfig(
                     id: "ripk", name: "ripk", baseURL: ripkURL, token: .environment("UNUSED"), format: .json,
                     hoursField: "hours", identity: [.profileField("snils"), .email], completionReportID: 1),
                 SiteConfig(
                     id: "north", name: "north", baseURL: northURL, token: .environment("UNUSED"), format: .xml,
-                    identity: [.email], revocations: .reverse),
+                    identity: northIdentity, revocations: .reverse),
             ],
             modules: [
                 ModuleMapping(
@@ -56,6 +63,8 @@ final class TwoSiteRegion: Sendable {
                     program: Program(
                         id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: true))
             ])
+        mapping.organisation.identityMerge = identityMerge
+        self.mapping = mapping
         self.ledger = try ledger ?? SQLiteLedger()
     }
 

@@ -39,11 +39,21 @@ public protocol LedgerStore: Sendable {
     /// The registry's history: every change and refused conflict, all or one person's, in order.
     func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent]
 
-    /// The person a key identifies, if any.
+    /// The person a key identifies, if any: for a key of a person merged into another, that other.
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
 
-    /// The persons the known ones of `keys` identify, in one read (a sync asks once a page).
+    /// The persons the known ones of `keys` identify, in one read (a sync asks once a page); a key of
+    /// a person merged into another identifies that other.
     func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID]
+
+    /// The merge log, in order (see ``PersonMerge``).
+    func personMerges() async throws -> [RecordedPersonMerge]
+
+    /// Appends a merge or unmerge to the merge log and, in the same transaction, derives the
+    /// standing state of the two persons again under the merges then in force.
+    ///
+    /// - Throws: ``PersonMergeRefusal`` when the merges in force do not allow it; nothing is written.
+    func recordPersonMerge(_ merge: PersonMerge) async throws -> RecordedPersonMerge
 
     /// The cursors saved for a site.
     func cursors(site: SiteID) async throws -> [SyncCursor]
