@@ -23,6 +23,8 @@ struct PersonMergeSyncTests {
         var ripkEmail: String
         var northEmail = "second-account@north.example.org"
         var heldRipk: Completion
+        /// The module of the ripk completion held back.
+        var heldRipkModule: ModuleID
         var heldNorth: Completion
     }
 
@@ -56,7 +58,7 @@ struct PersonMergeSyncTests {
         let heldNorth = try #require(north.completions.first { $0.userID == northUser.id && $0.courseID == 3 })
         let pair = Pair(
             ripkUser: ripkUser.id, northUser: northUser.id, ripkEmail: ripkUser.email, heldRipk: heldRipk,
-            heldNorth: heldNorth)
+            heldRipkModule: other.module, heldNorth: heldNorth)
         region.ripk.updateScenario { scenario in
             let index = scenario.users.firstIndex { $0.id == pair.ripkUser }!
             scenario.users[index].profile["snils"] = invalidSNILS
@@ -140,10 +142,10 @@ struct PersonMergeSyncTests {
             #expect(merge.kind == .merge && merge.keep == ripkPerson && merge.other == northPerson)
             #expect(merge.reason.contains("same valid SNILS 11223344595") && merge.actor == "sync")
             #expect(merge.run != nil)
-            // One person: every module of both (the shared one once), and NORTH-3 credited to it.
+            // One person: every module of both (the shared one once), and both new completions.
             #expect(try await ledger.standingCredits(person: northPerson).isEmpty)
             let modules = try await Self.modules(ledger, ripkPerson)
-            #expect(modules == ripkModules.union(northModules).union(["NORTH-3"]))
+            #expect(modules == ripkModules.union(northModules).union([pair.heldRipkModule, "NORTH-3"]))
             let total = try #require(try await ledger.standingTotals().first { $0.person == ripkPerson })
             #expect(total.modules == modules.count)
             #expect(try await ledger.person(kind: .moodleUser("north"), value: "\(pair.northUser)") != northPerson)
