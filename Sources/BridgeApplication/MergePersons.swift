@@ -92,7 +92,9 @@ public struct UnmergePersons: Sendable {
         let other = PersonID(input.other.trimmingCharacters(in: .whitespaces))
         let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let who = input.operator.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ApplicationError(.invalidValue, "the reason is empty; say why \(other) is unmerged") }
+        guard !reason.isEmpty else {
+            throw ApplicationError(.invalidValue, "the reason is empty; say why \(other) is unmerged")
+        }
         guard !who.isEmpty else { throw ApplicationError(.invalidValue, "the operator is empty; say who unmerges") }
         let ledger = try await self.ledger()
         guard try await ledger.person(id: other) != nil else {
@@ -117,8 +119,11 @@ public struct MergedPersonsDocument: Hashable, Sendable, CustomStringConvertible
     public var text: LocalizedText {
         let russian = kind == .statement ? "справка" : "удостоверение"
         return LocalizedText(
-            ru: "\(russian) \(registrationNumber) слушателя \(person) (маршрут \(route)) выдана до объединения (разъединения) слушателей",
-            en: "\(kind.rawValue) \(registrationNumber) of \(person) (route \(route)) was issued before the persons were merged (unmerged)")
+            ru:
+                "\(russian) \(registrationNumber) слушателя \(person) (маршрут \(route)) выдана до объединения (разъединения) слушателей",
+            en:
+                "\(kind.rawValue) \(registrationNumber) of \(person) (route \(route)) was issued before the persons were merged (unmerged)"
+        )
     }
 
     public var description: String { text.en }

@@ -50,7 +50,10 @@ final class IdentityResolver {
     /// The user's SNILS when it fails its check digits (as the profile holds it, without spaces and
     /// dashes), if the site matches by SNILS.
     func invalidSNILS(of user: MoodleIdentity) -> String? {
-        guard site.identity.contains(where: { if case .profileField(let field) = $0 { field.lowercased() == "snils" } else { false } }),
+        guard
+            site.identity.contains(where: {
+                if case .profileField(let field) = $0 { field.lowercased() == "snils" } else { false }
+            }),
             let raw = user.profile.first(where: { $0.key.lowercased() == "snils" })?.value
         else { return nil }
         let value = raw.filter { !$0.isWhitespace && $0 != "-" }
@@ -100,7 +103,9 @@ final class IdentityResolver {
             lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: siteKey))
             if let idKey = user.idKey { lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: idKey)) }
             for key in crossSiteKeys(of: user) { lookups.insert(PersonKey.Lookup(kind: key.kind, value: key.value)) }
-            if let invalid = invalidSNILS(of: user) { lookups.insert(PersonKey.Lookup(kind: .invalidSNILS, value: invalid)) }
+            if let invalid = invalidSNILS(of: user) {
+                lookups.insert(PersonKey.Lookup(kind: .invalidSNILS, value: invalid))
+            }
         }
         let missing = Array(lookups.subtracting(asked))
         guard !missing.isEmpty else { return }
@@ -194,7 +199,11 @@ final class IdentityResolver {
         guard let value = invalidSNILS(of: user) else { return }
         let claimedKey = "\(PersonKey.Kind.invalidSNILS.storageName)=\(value)"
         let holder: PersonID?
-        if let inRun = claimed[claimedKey] { holder = inRun } else { holder = try await self.person(.invalidSNILS, value) }
+        if let inRun = claimed[claimedKey] {
+            holder = inRun
+        } else {
+            holder = try await self.person(.invalidSNILS, value)
+        }
         guard let holder else {
             claimed[claimedKey] = person
             newKeys.append(PersonKey(kind: .invalidSNILS, value: value, person: person))

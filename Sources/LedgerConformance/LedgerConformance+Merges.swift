@@ -136,7 +136,8 @@ extension LedgerConformance {
         _ = try await ledger.recordPersonMerge(Self.merge("p1", "p2", kind: .unmerge))
         #expect(try await ledger.verify().isIntact)
         for sql in [
-            "UPDATE person_merges SET reason = 'typo' WHERE position = 1", "DELETE FROM person_merges WHERE position = 2",
+            "UPDATE person_merges SET reason = 'typo' WHERE position = 1",
+            "DELETE FROM person_merges WHERE position = 2",
         ] {
             let error = await #expect(throws: (any Error).self) { try await backend.execute(sql) }
             #expect(String(describing: error).contains("append-only"), "\(sql) was refused for another reason")

@@ -40,12 +40,14 @@
             on connection: some PostgresQueryRunner, logger: Logger
         ) async throws -> [RecordedPersonMerge] {
             var log: [RecordedPersonMerge] = []
-            for try await (position, kind, keep, other, reason, actor, run, recordedAt, hash) in try await connection.run(
-                """
-                SELECT position, kind, keep_id, other_id, reason, actor, run_id, recorded_at, hash
-                FROM person_merges ORDER BY position
-                """, logger: logger
-            ).decode((Int, String, String, String, String, String, String?, Int, String).self) {
+            for try await (position, kind, keep, other, reason, actor, run, recordedAt, hash)
+                in try await connection.run(
+                    """
+                    SELECT position, kind, keep_id, other_id, reason, actor, run_id, recorded_at, hash
+                    FROM person_merges ORDER BY position
+                    """, logger: logger
+                ).decode((Int, String, String, String, String, String, String?, Int, String).self)
+            {
                 log.append(
                     RecordedPersonMerge(
                         position: position,

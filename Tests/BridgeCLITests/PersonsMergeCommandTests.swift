@@ -66,7 +66,9 @@ struct PersonsMergeCommandTests {
     func mergeAndUnmerge() async throws {
         let (keep, other) = try await twoPersonsOneTeacher()
         let before = (try await hours(keep), try await hours(other))
-        let merged = try await run(["persons", "merge", keep, other, "--reason", "опечатка в СНИЛС", "--operator", "petrova"])
+        let merged = try await run([
+            "persons", "merge", keep, other, "--reason", "опечатка в СНИЛС", "--operator", "petrova",
+        ])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("Merged \(other) into \(keep)"))
         // SEM-MMC-01 counts once: KEEP gains only OTHER's second module.

@@ -73,7 +73,8 @@ struct PersonMergesTests {
                 source: .manual(operator: "o", document: "d"), idempotencyKey: id)
         }
         let entries = [
-            credit("E1", "A", "M-1", 36, day: 2), credit("E2", "B", "M-1", 36, day: 1), credit("E3", "B", "M-2", 6, day: 3),
+            credit("E1", "A", "M-1", 36, day: 2), credit("E2", "B", "M-1", 36, day: 1),
+            credit("E3", "B", "M-2", 6, day: 3),
         ]
         let merged = LedgerProjection(entries: entries, merges: PersonMerges([Self.event(.merge, "A", "B")]))
         #expect(merged.persons == ["A"])

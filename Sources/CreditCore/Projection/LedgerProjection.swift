@@ -113,7 +113,8 @@ public struct LedgerProjection: Sendable {
     /// The route's progress and verdict as it stands at `asOf`, by the program's rules.
     public func progress(of route: Route, program: Program, asOf: Date) -> RouteProgress {
         Accumulator(program: program).progress(
-            of: route, credits: creditsByPerson[merges.canonical(route.person)] ?? [], reversal: { reversalByCredit[$0] }, asOf: asOf)
+            of: route, credits: creditsByPerson[merges.canonical(route.person)] ?? [],
+            reversal: { reversalByCredit[$0] }, asOf: asOf)
     }
 }
 

@@ -45,7 +45,8 @@ extension LedgerProjection {
                 return .derivedStateDiffers(table: table, detail: "it lacks \(describe(missing))")
             }
             if let extra = found.first(where: { !expectedSet.contains($0) }) {
-                return .derivedStateDiffers(table: table, detail: "it holds \(describe(extra)), which the entries do not give")
+                return .derivedStateDiffers(
+                    table: table, detail: "it holds \(describe(extra)), which the entries do not give")
             }
             if expected.count != found.count {
                 return .derivedStateDiffers(
