@@ -27,6 +27,8 @@ public struct ApplicationError: Error, Hashable, Sendable, CustomStringConvertib
         case forbidden
         /// A staff login that is taken, or not a login.
         case invalidStaff = "invalid-staff"
+        /// A merge of a person into itself or into a chain, or an unmerge of a person not merged.
+        case notMergeable = "not-mergeable"
     }
 
     public var kind: Kind

@@ -81,9 +81,10 @@ public struct LearnerCard: Sendable {
         guard let person = try await ledger.person(id: PersonID(id)) else {
             throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
         }
-        let entries = try await ledger.entries(person: person.id)
+        // The person's entries and those of every person merged into them.
+        let (entries, merges) = try await ledger.mergedEntries(of: person.id)
         let snapshot = LedgerSnapshot(
-            persons: [person], projection: LedgerProjection(entries: entries),
+            persons: [person], projection: LedgerProjection(entries: entries, merges: merges),
             routes: try await ledger.routes(person: person.id),
             documents: try await ledger.documents().filter { $0.request.person == person.id })
         let context = ReportContext(mapping: mapping, asOf: now)

@@ -67,7 +67,7 @@ public struct LearnerStatement: Sendable {
         }
         let documents = try await ledger.documents().filter { $0.request.person == person.id }
         let snapshot = LedgerSnapshot(
-            persons: [person], projection: LedgerProjection(entries: try await ledger.entries(person: person.id)),
+            persons: [person], projection: try await ledger.projection(of: person.id),
             routes: try await ledger.routes(person: person.id), documents: documents)
         let context = ReportContext(mapping: mapping, asOf: now)
         guard let stored = snapshot.routes(at: context).first(where: { $0.route.id.rawValue == routeID }) else {

@@ -7,8 +7,8 @@ import MoodleClient
 
 /// Reconcile Moodle with the ledger: a read-only full sync (it reads every site, re-verifies
 /// credited completions and writes nothing), plus what the ledger itself shows — hour mismatches
-/// against today's mapping, and issued documents that certify a credit since reversed — as the
-/// reconciliation report's table.
+/// against today's mapping, issued documents that certify a credit since reversed, and pairs of
+/// persons that look like one teacher (``PossibleDuplicates``) — as the reconciliation report's table.
 ///
 /// A site that cannot be read does not stop the others: it is listed in the result's failures, and
 /// the table is complete for every other site.
@@ -46,6 +46,7 @@ public struct Reconcile: Sendable {
                 isFull: true, isDryRun: true, now: now, runID: "reconcile-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
         let snapshot = try await LedgerSnapshot.read(from: ledger)
+        let merges = try await ledger.mergesInForce()
         // A document behind a credit already reversed is found in the ledger; one the read-only sync
         // would reverse only in its findings: each is listed once.
         let relying = Self.documentsRelyingOnReversedCredits(snapshot: snapshot)
@@ -59,6 +60,9 @@ public struct Reconcile: Sendable {
                 ($0.kind != .documentReliesOnReversedCredit || !listed.contains($0.detail))
                     && ($0.kind != .hoursMismatch || !mismatchedModules.contains($0.module ?? ""))
             } + relying + mismatches
+            + PossibleDuplicates.find(in: snapshot.persons, merges: merges).map {
+                ReconciliationItem(kind: .possibleDuplicate, person: $0.first, detail: $0.text)
+            } + Self.documentsOfMergedPersons(snapshot: snapshot, merges: merges)
         return Result(
             table: ReconciliationBuilder().build(items: items, persons: snapshot.persons), failures: summary.failures)
     }
@@ -81,6 +85,21 @@ public struct Reconcile: Sendable {
             ReconciliationItem(
                 kind: .documentReliesOnReversedCredit, person: reliance.person, module: reliance.module,
                 hours: hours[reliance.credit], detail: reliance.text)
+        }
+    }
+
+    /// Issued, not cancelled certificates and statements of a person merged into another: the
+    /// person's credits now count for the other one, so the document's basis changed.
+    static func documentsOfMergedPersons(snapshot: LedgerSnapshot, merges: PersonMerges) -> [ReconciliationItem] {
+        guard !merges.isEmpty else { return [] }
+        let merged = Set(merges.pairs.map(\.other))
+        return PersonMergeRecorder.documents(of: merged, in: snapshot.documents).map { document in
+            let keep = merges.keep(of: document.person).map(\.rawValue) ?? ""
+            return ReconciliationItem(
+                kind: .mergeChangesDocument, person: document.person,
+                detail: LocalizedText(
+                    ru: "\(document.text.ru); слушатель объединён с \(keep)",
+                    en: "\(document.text.en); the person is merged into \(keep)"))
         }
     }
 

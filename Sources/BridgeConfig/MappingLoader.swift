@@ -6,7 +6,7 @@ import Yams
 ///
 /// Every `*.yaml` (or `*.yml`) file of the folder is read; each holds a `version` and any of the
 /// sections `sites`, `modules`, `programs`, `institution`, `institution_requisites`, `numbering`, `centres`,
-/// `centre_field`, `categories`, `plan`, `persons`. Sections with lists may be split over several files.
+/// `centre_field`, `categories`, `plan`, `persons`, `identity`. Sections with lists may be split over several files.
 ///
 /// ```swift
 /// let result = try MappingLoader().load(directory: URL(fileURLWithPath: "Mappings"))
@@ -128,6 +128,7 @@ public struct MappingLoader: Sendable {
         }
         if let value = keys.optional("plan") { mapping.plan.lines += PlanSection.read(value).lines }
         if let value = keys.optional("persons") { mapping.persons += PersonsSection.read(value) }
+        if let value = keys.optional("identity") { IdentitySection.read(value, into: &mapping.organisation) }
     }
 
     private func displayPath(directory: URL, name: String) -> String {

@@ -15,7 +15,8 @@ import CreditCore
 /// - An **incremental** run on the **classic** path reads the course list and every enrolment,
 ///   and asks about every pair not yet credited: it covers unmapped courses and unmatched and
 ///   ambiguous users, but not the keys and names of learners already credited nor the credits.
-/// - No run covers a reversal by policy nor a document relying on a reversed credit: each is
+/// - No run covers a possible duplicate (the keys are compared when a completion is credited, not
+///   on every run), a reversal by policy nor a document relying on a reversed credit: each is
 ///   reported once, when it happens, and stays until a staff member acknowledges it. A dry run
 ///   records nothing.
 enum FindingCoverage {

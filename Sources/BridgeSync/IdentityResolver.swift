@@ -12,6 +12,9 @@ final class IdentityResolver {
         case person(PersonID)
         case unmatched(LocalizedText)
         case ambiguous(LocalizedText)
+        /// The user's valid SNILS identifies one person and its other keys another: the two look
+        /// like one teacher, and the mapping says to review (not merge) such pairs.
+        case possibleDuplicate(LocalizedText)
     }
 
     private let site: SiteConfig
@@ -30,6 +33,33 @@ final class IdentityResolver {
     var centreByUserID: [Int: CentreID] = [:]
     /// Fuller records of users, by username, for sources that carry only a few fields.
     var userDetails: [String: MoodleIdentity] = [:]
+    /// The run, for the merge log when a valid SNILS merges two persons (`identity: { merge: auto }`);
+    /// nil in a dry run, which merges nothing.
+    var mergingRun: (id: String, now: Date)?
+    /// The merges this run recorded.
+    private(set) var merges: [PersonMerge] = []
+    /// Possible duplicates noticed while resolving, for the caller to report (``takeNotes()``).
+    private var notes: [LocalizedText] = []
+
+    /// Hands over the possible duplicates noticed since the last call.
+    func takeNotes() -> [LocalizedText] {
+        defer { notes = [] }
+        return notes
+    }
+
+    /// The user's SNILS when it fails its check digits (as the profile holds it, without spaces and
+    /// dashes), if the site matches by SNILS.
+    func invalidSNILS(of user: MoodleIdentity) -> String? {
+        guard
+            site.identity.contains(where: {
+                if case .profileField(let field) = $0 { field.lowercased() == "snils" } else { false }
+            }),
+            let raw = user.profile.first(where: { $0.key.lowercased() == "snils" })?.value
+        else { return nil }
+        let value = raw.filter { !$0.isWhitespace && $0 != "-" }
+        guard !value.isEmpty, (try? SNILS(parsing: raw)) == nil else { return nil }
+        return String(value.prefix(32))
+    }
 
     init(site: SiteConfig, organisation: Organisation, ledger: any LedgerStore) {
         self.site = site
@@ -73,6 +103,9 @@ final class IdentityResolver {
             lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: siteKey))
             if let idKey = user.idKey { lookups.insert(PersonKey.Lookup(kind: .moodleUser(site.id), value: idKey)) }
             for key in crossSiteKeys(of: user) { lookups.insert(PersonKey.Lookup(kind: key.kind, value: key.value)) }
+            if let invalid = invalidSNILS(of: user) {
+                lookups.insert(PersonKey.Lookup(kind: .invalidSNILS, value: invalid))
+            }
         }
         let missing = Array(lookups.subtracting(asked))
         guard !missing.isEmpty else { return }
@@ -124,6 +157,20 @@ final class IdentityResolver {
             }
             if let person, !found.contains(person) { found.append(person) }
         }
+        if found.count == 2, let pair = try await sameValidSNILS(found: found, keys: keys) {
+            if let merged = try await merge(pair, user: user) {
+                register(merged, user: user, siteKey: siteKey, keys: keys, isNew: false)
+                return .person(merged)
+            }
+            let snils = pair.snils
+            return .possibleDuplicate(
+                LocalizedText(
+                    ru:
+                        "СНИЛС \(snils) ведёт к слушателю \(pair.keep), остальные ключи — к \(pair.other): возможно, это один слушатель",
+                    en:
+                        "SNILS \(snils) leads to \(pair.keep) and the user's other keys to \(pair.other): possibly one teacher"
+                ))
+        }
         if found.count > 1 {
             let names = keys.map { "\($0.kind.storageName)" }.joined(separator: ", ")
             let persons = found.map(\.rawValue).joined(separator: ", ")
@@ -141,8 +188,71 @@ final class IdentityResolver {
                     en: "none of the identity keys (\(names)) has a value"))
         }
         let person = found.first ?? PersonID("P-\(first.value)")
+        try await noteInvalidSNILS(of: user, person: person)
         register(person, user: user, siteKey: siteKey, keys: keys, isNew: found.isEmpty)
         return .person(person)
+    }
+
+    /// Keeps the user's invalid SNILS as a key of `person`, or, when another person holds the same
+    /// value, notes the two as a possible duplicate.
+    private func noteInvalidSNILS(of user: MoodleIdentity, person: PersonID) async throws {
+        guard let value = invalidSNILS(of: user) else { return }
+        let claimedKey = "\(PersonKey.Kind.invalidSNILS.storageName)=\(value)"
+        let holder: PersonID?
+        if let inRun = claimed[claimedKey] {
+            holder = inRun
+        } else {
+            holder = try await self.person(.invalidSNILS, value)
+        }
+        guard let holder else {
+            claimed[claimedKey] = person
+            newKeys.append(PersonKey(kind: .invalidSNILS, value: value, person: person))
+            return
+        }
+        guard holder != person else { return }
+        notes.append(
+            LocalizedText(
+                ru:
+                    "СНИЛС «\(value)» (с неверной контрольной суммой) есть и у слушателя \(holder), пользователь записан как \(person): возможно, это один слушатель",
+                en:
+                    "SNILS '\(value)' (failing its check digits) is also held by \(holder), while this user is \(person): possibly one teacher"
+            ))
+    }
+
+    /// When the user's valid SNILS identifies one of the two `found` persons and the user's other
+    /// keys the other one: the SNILS's person (kept) and the other.
+    private func sameValidSNILS(
+        found: [PersonID], keys: [(kind: PersonKey.Kind, value: String)]
+    ) async throws -> (keep: PersonID, other: PersonID, snils: String)? {
+        guard let snils = keys.first(where: { $0.kind == .snils })?.value,
+            let owner = try await person(.snils, snils), found.contains(owner)
+        else { return nil }
+        return (owner, found.first { $0 != owner }!, snils)
+    }
+
+    /// Merges the pair under `identity: { merge: auto }` outside a dry run, returning the person
+    /// kept; nil when the policy is review, in a dry run, or when the merge log refuses the merge
+    /// (a chain), so that the pair is reported instead.
+    private func merge(
+        _ pair: (keep: PersonID, other: PersonID, snils: String), user: MoodleIdentity
+    ) async throws -> PersonID? {
+        guard organisation.identityMerge == .auto, let run = mergingRun else { return nil }
+        let merge = PersonMerge(
+            kind: .merge, keep: pair.keep, other: pair.other,
+            reason:
+                "same valid SNILS \(pair.snils) (site \(site.id), user \(user.username ?? user.siteKey ?? "?"))",
+            actor: "sync", run: run.id, recordedAt: run.now)
+        do {
+            _ = try await ledger.recordPersonMerge(merge)
+        } catch is PersonMergeRefusal {
+            return nil
+        }
+        merges.append(merge)
+        // What was read ahead or resolved before the merge may name the merged person.
+        known = known.mapValues { $0 == pair.other ? pair.keep : $0 }
+        claimed = claimed.mapValues { $0 == pair.other ? pair.keep : $0 }
+        cache = cache.mapValues { $0 == .person(pair.other) ? .person(pair.keep) : $0 }
+        return pair.keep
     }
 
     private func register(

@@ -44,6 +44,7 @@ struct SiteSync {
         if isFull || path == .classic { _ = try await courses.get() }
         let courseKeys = CourseKeys(cursor: cursors[Self.courseKeysStream])
         let resolver = IdentityResolver(site: site, organisation: mapping.organisation, ledger: ledger)
+        if !options.isDryRun { resolver.mergingRun = (options.runID, options.now) }
         if isFull, info.missingFunctions(SyncRequirements.cohorts).isEmpty {
             resolver.centreByUserID = try await centresByUser()
         }

@@ -9,7 +9,8 @@ extension SyncFinding {
     /// - a credit revoked, awaiting Moodle's completion task, no longer verifiable: the credit;
     /// - an hour mismatch: the module;
     /// - an invalid key or an unsafe name: the user and the field of their profile;
-    /// - a document relying on a reversed credit: the credit and the document.
+    /// - a document relying on a reversed credit, or changed by a merge: the credit and the document;
+    /// - a possible duplicate: the user whose keys lead to two persons.
     public var key: FindingKey {
         let course = courseID.map(String.init) ?? self.course
         let subject: FindingKey.Subject =
@@ -21,7 +22,8 @@ extension SyncFinding {
                     ?? FindingKey.Subject(course: course, user: user, module: module)
             case .hoursMismatch: .init(module: module)
             case .invalidKey, .unsafeName: .init(user: user, field: field)
-            case .documentReliesOnReversedCredit: .init(entry: entry, document: document)
+            case .documentReliesOnReversedCredit, .mergeChangesDocument: .init(entry: entry, document: document)
+            case .possibleDuplicate: .init(user: user)
             }
         return FindingKey(kind: kind, site: site, subject: subject)
     }

@@ -102,7 +102,14 @@ struct SyncWriter {
                 // A report without the user id column: the earlier credit knows the user.
                 userID = userID ?? again.userID
             }
-            switch try await resolver.resolve(completion.user) {
+            let resolution = try await resolver.resolve(completion.user)
+            for note in resolver.takeNotes() {
+                result.findings.append(
+                    SyncFinding(
+                        kind: .possibleDuplicate, site: site.id, courseID: course.id, course: course.shortname,
+                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: note))
+            }
+            switch resolution {
             case .person(let person):
                 let pair = "\(person.rawValue)|\(course.id)"
                 if creditedPairs == nil {
@@ -131,6 +138,11 @@ struct SyncWriter {
                 result.findings.append(
                     SyncFinding(
                         kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
+                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+            case .possibleDuplicate(let why):
+                result.findings.append(
+                    SyncFinding(
+                        kind: .possibleDuplicate, site: site.id, courseID: course.id, course: course.shortname,
                         user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
             }
             if pending.count >= options.chunkSize { try await flush(cursors: [], result: &result) }

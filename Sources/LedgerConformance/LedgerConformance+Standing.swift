@@ -5,9 +5,10 @@ import Testing
 /// The standing state a ledger keeps beside its entries: equal to the projection of the entries
 /// after every kind of append, and checked by `verify`.
 extension LedgerConformance {
-    /// What the ledger keeps, against the projection of its own entries.
+    /// What the ledger keeps, against the projection of its own entries under the merges in force.
     public static func expectStandingMatchesEntries(_ ledger: any LedgerStore) async throws {
-        let projection = LedgerProjection(entries: try await ledger.entries(person: nil))
+        let projection = LedgerProjection(
+            entries: try await ledger.entries(person: nil), merges: try await ledger.mergesInForce())
         #expect(Set(try await ledger.standingCredits(person: nil)) == Set(projection.standingCredits))
         #expect(try await ledger.standingTotals() == projection.personTotals())
         let months = try await ledger.standingMonths()

@@ -36,6 +36,10 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case standingStateFollowsEntries
     case verifyDetectsTamperedStandingState
     case staffAccountsAddListDisable
+    case mergeCountsEachModuleOnceAndUnmergeRestoresTotals
+    case mergedPersonsKeysFindTheKeptPerson
+    case mergeRefusesSelfChainsAndUnknownUnmerge
+    case mergeLogIsAppendOnlyAndVerified
     case findingsFirstAndLastSeen
     case findingsAcknowledged
     case findingsResolvedOnlyByCoveringRun
@@ -72,6 +76,10 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
         case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         case .staffAccountsAddListDisable: try await staffAccounts(ledger)
+        case .mergeCountsEachModuleOnceAndUnmergeRestoresTotals: try await mergeAndUnmerge(ledger)
+        case .mergedPersonsKeysFindTheKeptPerson: try await mergedKeys(ledger)
+        case .mergeRefusesSelfChainsAndUnknownUnmerge: try await mergeRefusals(ledger)
+        case .mergeLogIsAppendOnlyAndVerified: try await mergeLogGuarded(ledger, backend)
         case .findingsFirstAndLastSeen: try await findingsFirstAndLastSeen(ledger)
         case .findingsAcknowledged: try await findingsAcknowledged(ledger)
         case .findingsResolvedOnlyByCoveringRun: try await findingsResolvedOnlyByCoveringRun(ledger)

@@ -157,7 +157,10 @@
             return try await reporting {
                 var found: [PersonKey.Lookup: PersonID] = [:]
                 let rows = try await client.query(
-                    "SELECT kind, value, person_id FROM person_keys WHERE value = ANY(\(values))", logger: logger)
+                    """
+                    SELECT kind, value, \(unescaped: PostgresPersonMergesSchema.canonical("person_id"))
+                    FROM person_keys WHERE value = ANY(\(values))
+                    """, logger: logger)
                 for try await (kind, value, person) in rows.decode((String, String, String).self) {
                     if let key = lookups.match(storedKind: kind, value: value) { found[key] = PersonID(person) }
                 }
@@ -228,7 +231,10 @@
             try await reporting {
                 try await first(
                     String.self,
-                    "SELECT person_id FROM person_keys WHERE kind = \(kind.storageName) AND value = \(value)"
+                    """
+                    SELECT \(unescaped: PostgresPersonMergesSchema.canonical("person_id")) FROM person_keys
+                    WHERE kind = \(kind.storageName) AND value = \(value)
+                    """
                 ).map { PersonID($0) }
             }
         }
@@ -284,7 +290,8 @@
                         logger: logger)
                     for try await row in rows { chain.append(try PostgresRowCoding.hashedEntry(row)) }
                     return LedgerVerification.verify(
-                        chain, head: head, materialised: try await Self.materialised(on: connection, logger: logger))
+                        chain, head: head, materialised: try await Self.materialised(on: connection, logger: logger),
+                        merges: try await Self.personMerges(on: connection, logger: logger))
                 }
             }
         }

@@ -21,6 +21,7 @@
 
         static let all: [Migration] = [
             v1, v2, v3, documentContent, PostgresStandingSchema.v5, staffAccounts, automaticRoutes,
+            PostgresPersonMergesSchema.v8,
             PostgresFindingsSchema.v9,
         ]
 

@@ -132,7 +132,11 @@ public final class SQLiteLedger: LedgerStore {
                 let chunk = Array(values[start..<min(start + 500, values.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT kind, value, person_id FROM person_keys WHERE value IN (\(marks))",
+                    db,
+                    sql: """
+                        SELECT kind, value, \(SQLitePersonMergesSchema.canonical("person_id")) AS person_id
+                        FROM person_keys WHERE value IN (\(marks))
+                        """,
                     arguments: StatementArguments(chunk))
                 {
                     if let key = lookups.match(storedKind: row["kind"], value: row["value"]) {
@@ -192,7 +196,11 @@ public final class SQLiteLedger: LedgerStore {
     public func person(kind: PersonKey.Kind, value: String) async throws -> PersonID? {
         try await writer.read { db in
             try String.fetchOne(
-                db, sql: "SELECT person_id FROM person_keys WHERE kind = ? AND value = ?",
+                db,
+                sql: """
+                    SELECT \(SQLitePersonMergesSchema.canonical("person_id")) FROM person_keys
+                    WHERE kind = ? AND value = ?
+                    """,
                 arguments: [kind.storageName, value]
             ).map { PersonID($0) }
         }
@@ -227,7 +235,7 @@ public final class SQLiteLedger: LedgerStore {
             while let row = try cursor.next() { rows.append((Self.entry(row), row["hash"])) }
             var verification = LedgerVerification.verify(
                 rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
-                materialised: try Self.materialised(db))
+                materialised: try Self.materialised(db), merges: try Self.personMerges(db))
             if verification.isIntact, let file = checkpointPath, let checkpoint = LedgerCheckpoint(file: file),
                 checkpoint.entries > rows.count
                     || (checkpoint.entries > 0 && rows[checkpoint.entries - 1].storedHash != checkpoint.head)

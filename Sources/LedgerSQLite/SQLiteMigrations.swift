@@ -26,6 +26,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v7: automatic routes, derived from the credits") { db in
             try db.execute(sql: automaticRoutes)
         }
+        migrator.registerMigration("v8: person merges") { db in
+            try db.execute(sql: SQLitePersonMergesSchema.v8)
+        }
         migrator.registerMigration("v9: findings history") { db in
             try db.execute(sql: SQLiteFindingsSchema.v9)
         }

@@ -48,6 +48,10 @@ final class CountingLedger: LedgerStore {
         return try await base.persons(keys: keys)
     }
     func cursors(site: SiteID) async throws -> [SyncCursor] { try await base.cursors(site: site) }
+    func personMerges() async throws -> [RecordedPersonMerge] { try await base.personMerges() }
+    func recordPersonMerge(_ merge: PersonMerge) async throws -> RecordedPersonMerge {
+        try await base.recordPersonMerge(merge)
+    }
     func withSyncLock<T: Sendable>(
         site: SiteID, wait: Bool, _ body: @Sendable () async throws -> T
     ) async throws -> T? { try await base.withSyncLock(site: site, wait: wait, body) }

@@ -18,15 +18,18 @@ final class TwoSiteRegion: Sendable {
     let ledger: SQLiteLedger
     static let token = Scenario.serviceToken
 
-    /// `adjust` changes the `ripk` scenario before its server starts; `ripkRevocations` is the
-    /// `ripk` site's revocation policy.
+    /// `adjust` changes the `ripk` scenario before its server starts, `adjustNorth` the `north` one;
+    /// `northIdentity` is the `north` site's identity keys, `identityMerge` the mapping's
+    /// `identity: { merge: … }`, `ripkRevocations` the `ripk` site's revocation policy.
     init(
-        seed: UInt64 = 7, ledger: SQLiteLedger? = nil, ripkRevocations: SiteConfig.RevocationPolicy = .flag,
-        adjust: (inout Scenario) -> Void = { _ in }
+        seed: UInt64 = 7, ledger: SQLiteLedger? = nil, northIdentity: [SiteConfig.IdentityKey] = [.email],
+        identityMerge: IdentityMergePolicy = .review, ripkRevocations: SiteConfig.RevocationPolicy = .flag,
+        adjust: (inout Scenario) -> Void = { _ in }, adjustNorth: (inout Scenario) -> Void = { _ in }
     ) async throws {
         var ripkScenario = Scenario.generate(seed: seed, users: 40, courses: 5, completionRate: 0.5)
         adjust(&ripkScenario)
         var northScenario = Scenario.generate(seed: seed + 1, users: 25, courses: 3, completionRate: 0.5)
+        adjustNorth(&northScenario)
         // The north site has one course nobody mapped and that carries no hours.
         northScenario.courses[2].customFields["hours"] = nil
         ripkScenario.site.timezone = "Europe/Moscow"
@@ -35,7 +38,7 @@ final class TwoSiteRegion: Sendable {
         north = FakeMoodleServer(scenario: northScenario)
         let ripkURL = try await ripk.start()
         let northURL = try await north.start()
-        mapping = RegionMapping(
+        var mapping = RegionMapping(
             sites: [
                 SiteConfig(
                     id: "ripk", name: "ripk", baseURL: ripkURL, token: .environment("UNUSED"), format: .json,
@@ -43,7 +46,7 @@ final class TwoSiteRegion: Sendable {
                     revocations: ripkRevocations),
                 SiteConfig(
                     id: "north", name: "north", baseURL: northURL, token: .environment("UNUSED"), format: .xml,
-                    identity: [.email], revocations: .reverse),
+                    identity: northIdentity, revocations: .reverse),
             ],
             modules: [
                 ModuleMapping(
@@ -61,6 +64,8 @@ final class TwoSiteRegion: Sendable {
                     program: Program(
                         id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil), opensAutomatically: true))
             ])
+        mapping.organisation.identityMerge = identityMerge
+        self.mapping = mapping
         self.ledger = try ledger ?? SQLiteLedger()
     }
 

@@ -8,8 +8,11 @@ import Foundation
 struct PersonsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "persons",
-        abstract: "The person registry: import the registrar's persons file, show its history.",
-        subcommands: [PersonsImportCommand.self, PersonsHistoryCommand.self])
+        abstract: "The person registry: import the registrar's persons file, show its history, merge duplicates.",
+        subcommands: [
+            PersonsImportCommand.self, PersonsHistoryCommand.self, PersonsDuplicatesCommand.self,
+            PersonsMergeCommand.self, PersonsUnmergeCommand.self,
+        ])
 }
 
 /// `moodle-bridge persons import FILE.csv`: merges the registrar's persons file into the registry.

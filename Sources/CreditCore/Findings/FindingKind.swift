@@ -29,6 +29,12 @@ public enum FindingKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// An issued, not cancelled certificate or statement certifies a credit since reversed: the
     /// document stays as issued, for a registrar to review.
     case documentReliesOnReversedCredit = "document-relies-on-reversed-credit"
+    /// Two persons of the registry that look like one teacher (the same SNILS, idnumber or e-mail, or
+    /// the same full name and birth date): a registrar decides whether to merge them.
+    case possibleDuplicate = "possible-duplicate"
+    /// A merge or unmerge changed whose credits an issued, not cancelled certificate or statement of
+    /// one of the two persons rests on: the document stays as issued, for a registrar to review.
+    case mergeChangesDocument = "merge-changes-document"
 }
 
 extension FindingKind {
@@ -53,6 +59,9 @@ extension FindingKind {
             LocalizedText(ru: "Ожидает задачи завершения Moodle", en: "Awaiting Moodle's completion task")
         case .documentReliesOnReversedCredit:
             LocalizedText(ru: "Документ опирается на сторнированный зачёт", en: "Document relies on a reversed credit")
+        case .possibleDuplicate: LocalizedText(ru: "Возможный дубль слушателя", en: "Possible duplicate person")
+        case .mergeChangesDocument:
+            LocalizedText(ru: "Объединение затрагивает документ", en: "Merge affects an issued document")
         }
     }
 
@@ -135,6 +144,20 @@ extension FindingKind {
                     "Документ остаётся выданным: проверьте его; если без этого зачёта он неверен, аннулируйте его командой certificates cancel (statements cancel) и выдайте новый.",
                 en:
                     "The document stays as issued: review it; if it is wrong without this credit, cancel it with `certificates cancel` (`statements cancel`) and issue a new one."
+            )
+        case .possibleDuplicate:
+            LocalizedText(
+                ru:
+                    "Сверьте обоих слушателей (persons duplicates); если это один человек, объедините их командой persons merge ОСНОВНОЙ ДРУГОЙ --reason …, иначе исправьте совпадающий ключ в Moodle.",
+                en:
+                    "Compare the two persons (`persons duplicates`); if they are one teacher, merge them with `persons merge KEEP OTHER --reason …`, otherwise correct the shared key in Moodle."
+            )
+        case .mergeChangesDocument:
+            LocalizedText(
+                ru:
+                    "Документ остаётся выданным: проверьте его; если после объединения (разъединения) он неверен, аннулируйте его и выдайте новый.",
+                en:
+                    "The document stays as issued: review it; if it is wrong after the merge (unmerge), cancel it and issue a new one."
             )
         }
     }

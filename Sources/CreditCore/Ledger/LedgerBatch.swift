@@ -133,6 +133,10 @@ public struct PersonKey: Hashable, Sendable, Codable {
         case snils
         case idnumber
         case email
+        /// A SNILS that fails its check digits, as a Moodle profile holds it: never matched by (it
+        /// identifies nobody), kept so that the same value on another person is reported as a
+        /// possible duplicate.
+        case invalidSNILS
 
         /// How the kind is stored.
         public var storageName: String {
@@ -141,6 +145,7 @@ public struct PersonKey: Hashable, Sendable, Codable {
             case .snils: "snils"
             case .idnumber: "idnumber"
             case .email: "email"
+            case .invalidSNILS: "snils-invalid"
             }
         }
     }

@@ -74,6 +74,9 @@ public struct LedgerVerification: Hashable, Sendable {
         /// The checkpoint kept outside the database records more entries, or another hash at its
         /// position, than the ledger holds: its end was cut off (and its head rewritten to match).
         case checkpointDiffers(file: String, entries: Int, found: Int)
+        /// The merge-log event at this position (1-based) no longer matches its hash: it was edited,
+        /// or an event before it was removed.
+        case mergeAltered(position: Int)
 
         public var description: String {
             switch self {
@@ -87,6 +90,8 @@ public struct LedgerVerification: Hashable, Sendable {
                 "the table \(table) does not match the entries: \(detail); it was changed outside MoodleBridge"
             case .checkpointDiffers(let file, let entries, let found) where found < entries:
                 "the checkpoint \(file) records \(entries) entries but the ledger holds \(found): entries at its end were removed outside MoodleBridge (and its head rewritten to hide it)"
+            case .mergeAltered(let position):
+                "merge-log event number \(position) (person_merges) does not match its hash: it was edited, or an event just before it was removed, outside MoodleBridge"
             case .checkpointDiffers(let file, let entries, _):
                 "entry number \(entries) does not match the hash the checkpoint \(file) records for it: the ledger was changed outside MoodleBridge"
             }

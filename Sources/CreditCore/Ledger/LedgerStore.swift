@@ -43,11 +43,21 @@ public protocol LedgerStore: Sendable {
     /// a person's data changes, so a reader may keep what it derived from ``persons()`` until then.
     func registryRevision() async throws -> RegistryRevision
 
-    /// The person a key identifies, if any.
+    /// The person a key identifies, if any: for a key of a person merged into another, that other.
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID?
 
-    /// The persons the known ones of `keys` identify, in one read (a sync asks once a page).
+    /// The persons the known ones of `keys` identify, in one read (a sync asks once a page); a key of
+    /// a person merged into another identifies that other.
     func persons(keys: [PersonKey.Lookup]) async throws -> [PersonKey.Lookup: PersonID]
+
+    /// The merge log, in order (see ``PersonMerge``).
+    func personMerges() async throws -> [RecordedPersonMerge]
+
+    /// Appends a merge or unmerge to the merge log and, in the same transaction, derives the
+    /// standing state of the two persons again under the merges then in force.
+    ///
+    /// - Throws: ``PersonMergeRefusal`` when the merges in force do not allow it; nothing is written.
+    func recordPersonMerge(_ merge: PersonMerge) async throws -> RecordedPersonMerge
 
     /// The cursors saved for a site.
     func cursors(site: SiteID) async throws -> [SyncCursor]

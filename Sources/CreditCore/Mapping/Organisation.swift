@@ -29,6 +29,8 @@ public struct Organisation: Hashable, Sendable {
     public var requisites: [String] = []
     /// The prefixes of the document number series (`numbering:` in the mapping files).
     public var numbering: DocumentNumbering = DocumentNumbering()
+    /// What a sync does when a valid SNILS turns up on two persons (`identity: { merge: … }`).
+    public var identityMerge: IdentityMergePolicy = .review
     public var centres: [Centre]
     /// The user field whose value names the centre when no cohort does (e.g. `department`).
     public var centreField: String?
@@ -61,4 +63,12 @@ public struct Organisation: Hashable, Sendable {
         }
         return defaultCategory
     }
+}
+
+/// What a sync does when a strong key (a valid SNILS) turns up on two persons of the registry.
+public enum IdentityMergePolicy: String, Hashable, Sendable, CaseIterable {
+    /// Report a `possible-duplicate` finding; a registrar merges with `persons merge`.
+    case review
+    /// Merge them at once (recorded in the merge log with the reason and the run).
+    case auto
 }

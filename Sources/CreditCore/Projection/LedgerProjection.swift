@@ -8,6 +8,7 @@ import Foundation
 /// The rules:
 /// - a reversal cancels the credit it names, whenever it was written; a credit no reversal cancels
 ///   is *standing*;
+/// - a person merged into another (``PersonMerges``) counts as that one: its credits are the other's;
 /// - a person's module counts once: its earliest standing credit (by when it occurred, then by
 ///   entry id) gives its hours;
 /// - a route's progress is the ``Accumulator``'s verdict over the person's credits.
@@ -26,9 +27,12 @@ public struct LedgerProjection: Sendable {
     private var creditsByPerson: [PersonID: [StandingCredit]] = [:]
     /// The reversal that cancels a credit (the earliest one, when a credit was reversed twice).
     private var reversalByCredit: [EntryID: EntryID] = [:]
+    /// The merges in force: whom each person's credits count for.
+    public private(set) var merges = PersonMerges()
 
-    /// The projection of ledger entries, all or some persons'.
-    public init(entries: some Sequence<LedgerEntry>) {
+    /// The projection of ledger entries, all or some persons', under the merges in force.
+    public init(entries: some Sequence<LedgerEntry>, merges: PersonMerges = PersonMerges()) {
+        self.merges = merges
         var seenIDs: Set<EntryID> = []
         var seenKeys: Set<String> = []
         let ordered = entries.sorted {
@@ -38,15 +42,19 @@ public struct LedgerProjection: Sendable {
             guard seenIDs.insert(entry.id).inserted, seenKeys.insert(entry.idempotencyKey).inserted else { continue }
             switch entry.kind {
             case .credit:
-                creditsByPerson[entry.person, default: []].append(StandingCredit(entry))
+                var credit = StandingCredit(entry)
+                credit.person = merges.canonical(entry.person)
+                creditsByPerson[credit.person, default: []].append(credit)
             case .reversal(let target):
                 if reversalByCredit[target] == nil { reversalByCredit[target] = entry.id }
             }
         }
     }
 
-    /// The projection of credits already known to stand (a ledger's materialised standing credits).
-    public init(standingCredits: some Sequence<StandingCredit>) {
+    /// The projection of credits already known to stand (a ledger's materialised standing credits,
+    /// whose persons are already the ones they count for under `merges`).
+    public init(standingCredits: some Sequence<StandingCredit>, merges: PersonMerges = PersonMerges()) {
+        self.merges = merges
         for credit in standingCredits { creditsByPerson[credit.person, default: []].append(credit) }
         for person in creditsByPerson.keys {
             creditsByPerson[person]!.sort(by: StandingCredit.canonicallyBefore)
@@ -105,7 +113,8 @@ public struct LedgerProjection: Sendable {
     /// The route's progress and verdict as it stands at `asOf`, by the program's rules.
     public func progress(of route: Route, program: Program, asOf: Date) -> RouteProgress {
         Accumulator(program: program).progress(
-            of: route, credits: creditsByPerson[route.person] ?? [], reversal: { reversalByCredit[$0] }, asOf: asOf)
+            of: route, credits: creditsByPerson[merges.canonical(route.person)] ?? [],
+            reversal: { reversalByCredit[$0] }, asOf: asOf)
     }
 }
 

@@ -27,8 +27,24 @@ extension LedgerStore {
         return MonthlyTotal.totals(of: rows, category: { categories[$0] ?? .teacher })
     }
 
-    /// The projection of one person's entries: their standing, and their routes' progress.
+    /// The projection of one person's entries and those of every person merged into them: their
+    /// standing, and their routes' progress.
     public func projection(of person: PersonID) async throws -> LedgerProjection {
-        LedgerProjection(entries: try await entries(person: person))
+        let merged = try await mergedEntries(of: person)
+        return LedgerProjection(entries: merged.entries, merges: merged.merges)
+    }
+
+    /// The merges in force.
+    public func mergesInForce() async throws -> PersonMerges {
+        PersonMerges(try await personMerges().map(\.merge))
+    }
+
+    /// The entries of `person` and of every person merged into them, in ledger order per person,
+    /// with the merges in force.
+    public func mergedEntries(of person: PersonID) async throws -> (entries: [LedgerEntry], merges: PersonMerges) {
+        let merges = try await mergesInForce()
+        var entries: [LedgerEntry] = []
+        for member in merges.members(of: person) { entries += try await self.entries(person: member) }
+        return (entries, merges)
     }
 }

@@ -45,7 +45,8 @@ extension LedgerProjection {
                 return .derivedStateDiffers(table: table, detail: "it lacks \(describe(missing))")
             }
             if let extra = found.first(where: { !expectedSet.contains($0) }) {
-                return .derivedStateDiffers(table: table, detail: "it holds \(describe(extra)), which the entries do not give")
+                return .derivedStateDiffers(
+                    table: table, detail: "it holds \(describe(extra)), which the entries do not give")
             }
             if expected.count != found.count {
                 return .derivedStateDiffers(
@@ -74,15 +75,21 @@ extension LedgerProjection {
 }
 
 extension LedgerVerification {
-    /// The chain's verdict over `entries`, then, when the chain holds, the materialised state
-    /// against the projection of the same entries.
+    /// The chain's verdict over `entries`, then, when the chain holds, the merge log's chain, then
+    /// the materialised state against the projection of the same entries under the merges in force.
     public static func verify(
         _ entries: [(entry: LedgerEntry, storedHash: String)], head: (hash: String, count: Int),
-        materialised: MaterialisedStanding
+        materialised: MaterialisedStanding, merges: [RecordedPersonMerge] = []
     ) -> LedgerVerification {
         var verification = LedgerChain.verify(entries, head: head)
         guard verification.isIntact else { return verification }
-        verification.problem = LedgerProjection(entries: entries.lazy.map { $0.entry }).difference(from: materialised)
+        if let problem = PersonMergeChain.verify(merges) {
+            verification.problem = problem
+            return verification
+        }
+        verification.problem = LedgerProjection(
+            entries: entries.lazy.map { $0.entry }, merges: PersonMerges(merges.map(\.merge))
+        ).difference(from: materialised)
         return verification
     }
 }
