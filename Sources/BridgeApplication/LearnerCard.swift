@@ -64,6 +64,10 @@ public struct LearnerCard: Sendable {
         public var documents: [DocumentLine]
         /// The person's issued, not cancelled documents that certify a reversed credit, in issue order.
         public var findings: [DocumentReliance]
+        /// The person this one is merged into (their credits count there), if any.
+        public var mergedInto: PersonID?
+        /// The persons merged into this one, whose entries the card shows too.
+        public var mergedHere: [PersonID]
     }
 
     public let mapping: RegionMapping
@@ -124,7 +128,9 @@ public struct LearnerCard: Sendable {
                 cancelledBy: cancellations[$0.registrationNumber])
         }
         let findings = DocumentReliance.find(in: snapshot.documents, reversed: reversed)
-        return Result(person: person, routes: routes, entries: lines, documents: documents, findings: findings)
+        return Result(
+            person: person, routes: routes, entries: lines, documents: documents, findings: findings,
+            mergedInto: merges.keep(of: person.id), mergedHere: merges.merged(into: person.id))
     }
 
     private func source(of source: EntrySource) -> Source {

@@ -8,6 +8,8 @@ public enum StaffAction: String, Hashable, Sendable, CaseIterable {
     case writeRecords
     /// Reversing credits in the ledger (a correction ordered by a document).
     case reverseCredits
+    /// Merging two persons into one, and undoing a merge.
+    case mergePersons
     /// Adding and disabling staff accounts.
     case manageStaff
 
@@ -17,6 +19,7 @@ public enum StaffAction: String, Hashable, Sendable, CaseIterable {
         case .read: .viewer
         case .writeRecords: .registrar
         case .reverseCredits: .admin
+        case .mergePersons: .admin
         case .manageStaff: .admin
         }
     }

@@ -66,6 +66,9 @@ struct LearnerRoutes {
         }
         values["findings"] = card.findings.map { CorrectionRoutes.finding($0, texts) }
         values["canReverse"] = signedIn.member.role.may(.reverseCredits)
+        values["canMerge"] = signedIn.member.role.may(.mergePersons)
+        if let into = card.mergedInto { values["mergedInto"] = into.rawValue }
+        values["mergedHere"] = card.mergedHere.map(\.rawValue)
         if signedIn.member.role.may(.writeRecords) {
             values["actions"] = CardActionRoutes.formValues(person: person, mapping: console.mapping, texts: texts)
         }

@@ -72,6 +72,7 @@ public struct ConsoleServer: Sendable {
         DocumentRoutes(console: console).add(to: router)
         CorrectionRoutes(console: console).add(to: router)
         CardActionRoutes(console: console).add(to: router)
+        MergeRoutes(console: console).add(to: router)
         PrintRoutes(console: console).add(to: router)
         VerifyRoutes(console: console).add(to: router)
         ReportRoutes(console: console).add(to: router)

@@ -37,5 +37,25 @@ enum ConsoleCardTexts {
         "field_diploma_number": ("Номер диплома", "Diploma number"),
         "field_citizenship": ("Гражданство", "Citizenship"),
         "field_funding": ("Источник финансирования", "Funding"),
+        "duplicates": ("Возможные дубли", "Possible duplicates"),
+        "duplicatesHint": (
+            "Пары слушателей, похожих на одного педагога: одинаковый СНИЛС, idnumber или e-mail на разных сайтах, одинаковые ФИО и дата рождения. Объединение можно отменить.",
+            "Pairs of learners that look like one teacher: the same SNILS, idnumber or e-mail across sites, the same full name and birth date. A merge can be undone."
+        ),
+        "noDuplicates": ("Возможных дублей нет.", "No possible duplicates."),
+        "evidence": ("Основание", "Evidence"),
+        "mergeSecondIntoFirst": ("Объединить: второго в первого", "Merge the second into the first"),
+        "mergesTitle": ("Объединение", "Merges"),
+        "mergedInto": ("Этот слушатель объединён со слушателем", "This learner is merged into"),
+        "mergedHere": ("Объединён с этим слушателем:", "Merged into this learner:"),
+        "mergeIntoThis": ("Объединить с этим слушателем", "Merge into this learner"),
+        "otherPersonID": ("ID другого слушателя", "The other learner's ID"),
+        "unmerge": ("Отменить объединение", "Undo the merge"),
+        "mergesHint": (
+            "Зачёты объединённого слушателя считаются здесь, каждый модуль один раз; отмена возвращает прежние итоги.",
+            "The credits of a merged learner count here, each module once; undoing the merge restores the earlier totals."
+        ),
+        "mergedNow": ("Объединено", "Merged"),
+        "unmergedNow": ("Объединение отменено", "Merge undone"),
     ]
 }
