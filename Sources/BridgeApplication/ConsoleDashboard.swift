@@ -53,6 +53,9 @@ public struct ConsoleDashboard: Sendable {
         public var counts: Counts
         /// The latest sync run of each site, in site order; a site never synced is left out.
         public var lastSyncs: [SiteRun]
+        /// Open findings opened since the staff member's last visit of the reconciliation queue
+        /// (every open finding before a first visit); nil when no staff member was named.
+        public var newFindings: Int?
     }
 
     /// How many days ahead a deadline counts as near.
@@ -60,11 +63,16 @@ public struct ConsoleDashboard: Sendable {
 
     public let mapping: RegionMapping
     public let ledger: LedgerOpener
+    /// The staff accounts, for the findings new since a staff member's last visit of the queue.
+    public let staff: StaffOpener?
     public var now: Date
 
-    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, now: Date = Date()) {
+    public init(
+        mapping: RegionMapping, ledger: @escaping LedgerOpener, staff: StaffOpener? = nil, now: Date = Date()
+    ) {
         self.mapping = mapping
         self.ledger = ledger
+        self.staff = staff
         self.now = now
     }
 
@@ -74,8 +82,16 @@ public struct ConsoleDashboard: Sendable {
     /// Reads the routes with their recorded verdicts (``StoredRoute/carried(to:)``: every write
     /// judges the routes it touches), the documents, and the names of the learners shown — not the
     /// credits, nor the whole registry.
-    public func run() async throws -> Result {
+    /// - Parameter login: The staff member looking, for the findings new since their last visit of
+    ///   the reconciliation queue (``FindingsQueue``), which this does not count as a visit.
+    public func run(login: String? = nil) async throws -> Result {
         let ledger = try await self.ledger()
+        var newFindings: Int?
+        if let login, let staff {
+            let visit = try await staff().findingsQueueVisit(login: login)
+            newFindings = try await ledger.findings(FindingFilter(states: [.open], openedSince: visit?.lastSeenAt))
+                .count
+        }
         let context = ReportContext(mapping: mapping, asOf: now)
         let region = RegionCalendar(mapping)
         let routes = try await ledger.routes(person: nil).filter { $0.route.start <= now }.map { $0.carried(to: now) }
@@ -120,6 +136,7 @@ public struct ConsoleDashboard: Sendable {
                         newCredits: run.newCredits, requests: run.requests, host: run.host, stale: site.stale,
                         message: run.message)
                 }
-            })
+            },
+            newFindings: newFindings)
     }
 }

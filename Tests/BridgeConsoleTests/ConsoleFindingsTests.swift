@@ -103,3 +103,26 @@ struct ConsoleFindingsTests {
         #expect(error?.message == "unknown centre MMC-99")
     }
 }
+
+@Suite("Dashboard: findings new since the last visit of the queue")
+struct DashboardNewFindingsTests {
+    @Test("the dashboard counts open findings new since the staff member's last queue visit, without counting a visit")
+    func newSinceVisit() async throws {
+        let harness = try await ConsoleHarness()
+        _ = try await FindingsQueueFixture.seed(harness.ledger, mapping: harness.mapping, now: harness.now)
+        let open = try await harness.ledger.findings(FindingFilter(states: [.open])).count
+        #expect(open > 0)
+        try await harness.test { client in
+            var registrar = ConsoleBrowser(client)
+            try await registrar.signIn("registrar")
+            // Never visited: every open finding is new, however often the dashboard is read.
+            for _ in 0..<2 {
+                let dashboard = String(buffer: try await registrar.get("/").body)
+                #expect(dashboard.contains("id=\"new-findings\"") && dashboard.contains("<strong>\(open)</strong>"))
+            }
+            _ = try await registrar.get("/findings")
+            let after = String(buffer: try await registrar.get("/").body)
+            #expect(after.contains("<strong>0</strong>"))
+        }
+    }
+}

@@ -9,11 +9,12 @@ struct DashboardRoutes {
         router.get("/") { request, context in
             try await console.page(.read, request, context) { signedIn in
                 let result = try await ConsoleDashboard(
-                    mapping: console.mapping, ledger: console.ledger, now: console.now
-                ).run()
+                    mapping: console.mapping, ledger: console.ledger, staff: console.staff, now: console.now
+                ).run(login: signedIn.member.login)
                 var values = console.values(signedIn, title: "dashboard", section: "dashboard")
                 values["awaiting"] = result.awaitingCertificate.map(Self.route)
                 values["expiring"] = result.expiringSoon.map(Self.route)
+                values["newFindings"] = result.newFindings ?? 0
                 if result.awaitingTotal > result.awaitingCertificate.count {
                     values["awaitingMore"] = result.awaitingTotal - result.awaitingCertificate.count
                 }

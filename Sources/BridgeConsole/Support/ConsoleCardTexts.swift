@@ -56,6 +56,7 @@ enum ConsoleCardTexts {
             "The credits of a merged learner count here, each module once; undoing the merge restores the earlier totals."
         ),
         "mergedNow": ("Объединено", "Merged"),
+        "newFindingsSinceVisit": ("новых с вашего прошлого посещения", "new since your last visit"),
         "unmergedNow": ("Объединение отменено", "Merge undone"),
     ]
 }
