@@ -9,13 +9,17 @@ public struct LedgerBackend: Sendable {
     public var execute: @Sendable (String) async throws -> Void
     /// SQL that lifts the database's guard on entries, as someone editing by hand would.
     public var liftEntryGuards: [String]
+    /// SQL that lifts the database's guard on issued documents and their modules.
+    public var liftDocumentGuards: [String]
 
     public init(
         open: @escaping @Sendable () async throws -> any LedgerStore,
-        execute: @escaping @Sendable (String) async throws -> Void, liftEntryGuards: [String]
+        execute: @escaping @Sendable (String) async throws -> Void, liftEntryGuards: [String],
+        liftDocumentGuards: [String] = []
     ) {
         self.open = open
         self.execute = execute
         self.liftEntryGuards = liftEntryGuards
+        self.liftDocumentGuards = liftDocumentGuards
     }
 }

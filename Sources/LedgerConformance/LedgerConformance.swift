@@ -36,6 +36,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case standingStateFollowsEntries
     case verifyDetectsTamperedStandingState
     case staffAccountsAddListDisable
+    case verifyDetectsForgedRouteVerdict
+    case verifyDetectsChangedDocument
+    case verifyDetectsChangedDocumentModule
+    case verifyDetectsNumberSeriesSetBack
+    case verifyDetectsChangedPerson
 
     public var testDescription: String { rawValue }
 
@@ -67,6 +72,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .standingStateFollowsEntries: try await standingFollowsEntries(ledger)
         case .verifyDetectsTamperedStandingState: try await verifyDetectsTamperedStanding(ledger, backend)
         case .staffAccountsAddListDisable: try await staffAccounts(ledger)
+        case .verifyDetectsForgedRouteVerdict: try await forgedRouteVerdict(ledger, backend)
+        case .verifyDetectsChangedDocument: try await changedDocument(ledger, backend)
+        case .verifyDetectsChangedDocumentModule: try await changedDocumentModule(ledger, backend)
+        case .verifyDetectsNumberSeriesSetBack: try await numberSeriesSetBack(ledger, backend)
+        case .verifyDetectsChangedPerson: try await changedPerson(ledger, backend)
         }
     }
 
@@ -296,7 +306,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(
             try await ledger.routes(person: "p1") == [
                 StoredRoute(route: registrar, status: .open, hoursCredited: 0, completedAt: nil),
-                StoredRoute(route: first, status: .completed, hoursCredited: 72, completedAt: F.day(10), isAutomatic: true),
+                StoredRoute(
+                    route: first, status: .completed, hoursCredited: 72, completedAt: F.day(10), isAutomatic: true),
             ])
         // An earlier start replaces the route; the registrar's route and p2's stay.
         let moved = Route(id: "a0", person: "p1", program: "PK-72", start: F.day(-40), deadline: F.day(140))

@@ -22,7 +22,8 @@ struct SQLiteConformanceTests {
                 let queue = try DatabaseQueue(path: path)
                 try await queue.write { try $0.execute(sql: sql) }
             },
-            liftEntryGuards: ["DROP TRIGGER entries_refuse_update", "DROP TRIGGER entries_refuse_delete"])
+            liftEntryGuards: ["DROP TRIGGER entries_refuse_update", "DROP TRIGGER entries_refuse_delete"],
+            liftDocumentGuards: ["DROP TRIGGER documents_refuse_update", "DROP TRIGGER document_modules_refuse_update"])
         try await check.run(on: backend)
     }
 }

@@ -45,7 +45,8 @@ extension LedgerProjection {
                 return .derivedStateDiffers(table: table, detail: "it lacks \(describe(missing))")
             }
             if let extra = found.first(where: { !expectedSet.contains($0) }) {
-                return .derivedStateDiffers(table: table, detail: "it holds \(describe(extra)), which the entries do not give")
+                return .derivedStateDiffers(
+                    table: table, detail: "it holds \(describe(extra)), which the entries do not give")
             }
             if expected.count != found.count {
                 return .derivedStateDiffers(
@@ -84,5 +85,49 @@ extension LedgerVerification {
         guard verification.isIntact else { return verification }
         verification.problem = LedgerProjection(entries: entries.lazy.map { $0.entry }).difference(from: materialised)
         return verification
+    }
+}
+
+extension LedgerVerification {
+    /// `verify` over entries streamed in ledger order, one at a time: the chain is checked as they
+    /// come and only what the projection needs is kept, so memory follows the standing credits,
+    /// not the entries and their hashes.
+    public struct Streamed: Sendable {
+        private var previous = LedgerChain.genesis
+        private var gatherer = LedgerProjection.Gatherer()
+        /// Entries seen so far.
+        public private(set) var count = 0
+        /// Where the chain broke, once it has.
+        public private(set) var broken: Problem?
+
+        public init() {}
+
+        /// Takes the next entry; false once the chain is broken (the rest need not be read).
+        @discardableResult
+        public mutating func add(_ entry: LedgerEntry, storedHash: String) -> Bool {
+            guard broken == nil else { return false }
+            count += 1
+            guard LedgerChain.hash(of: entry, following: previous) == storedHash else {
+                broken = .entryAltered(position: count, id: entry.id)
+                return false
+            }
+            previous = storedHash
+            gatherer.add(entry)
+            return true
+        }
+
+        /// The verdict: the chain against the head the store recorded, then the materialised state
+        /// against the projection of the entries.
+        public func finish(head: (hash: String, count: Int), materialised: MaterialisedStanding) -> LedgerVerification {
+            if let broken { return LedgerVerification(entriesChecked: count, headHash: previous, problem: broken) }
+            if count != head.count || previous != head.hash {
+                return LedgerVerification(
+                    entriesChecked: count, headHash: previous,
+                    problem: count < head.count ? .entriesMissing(expected: head.count, found: count) : .headMismatch)
+            }
+            return LedgerVerification(
+                entriesChecked: count, headHash: previous,
+                problem: LedgerProjection(gathered: gatherer).difference(from: materialised))
+        }
     }
 }
