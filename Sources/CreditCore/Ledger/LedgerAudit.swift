@@ -108,16 +108,20 @@ public enum LedgerAudit {
         return nil
     }
 
-    /// Each person's row against the person their registry changes give, replayed in order. Persons
-    /// without a recorded change (kept before the registry's history began) are not checked.
+    /// Each person's row against the person their registry changes give, replayed in order: every
+    /// field a change was recorded for must hold the last value recorded. A field no change names
+    /// (kept before the registry's history began, or a default such as the category) is not checked.
     public static func personProblem(
         _ persons: [Person], events: [RecordedPersonEvent]
     ) -> LedgerVerification.Problem? {
         var replayed: [PersonID: Person] = [:]
+        var recordedFields: [PersonID: Set<PersonField>] = [:]
         for recorded in events where recorded.event.kind == .change {
             let event = recorded.event
             var person = replayed[event.person] ?? Person(id: event.person, lastName: "", firstName: "")
-            _ = person.set(event.field, to: event.offered)
+            if person.set(event.field, to: event.offered) {
+                recordedFields[event.person, default: []].insert(event.field)
+            }
             replayed[event.person] = person
         }
         let stored = Dictionary(persons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -126,7 +130,8 @@ public enum LedgerAudit {
             guard let person = stored[id] else {
                 return .personDiffers(person: id, field: "row", stored: "(none)", fromEvents: "a person")
             }
-            for field in PersonField.allCases where person[field] != expected[field] {
+            let fields = recordedFields[id] ?? []
+            for field in PersonField.allCases where fields.contains(field) && person[field] != expected[field] {
                 return .personDiffers(
                     person: id, field: field.rawValue, stored: person[field] ?? "", fromEvents: expected[field] ?? "")
             }
