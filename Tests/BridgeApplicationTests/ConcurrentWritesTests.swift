@@ -77,8 +77,15 @@ struct ConcurrentWritesTests {
         }
         let (twice, outcomes) = try await backend.withFreshLedger { open in
             try await context.prepare(useCase, open)
-            async let first = context.outcome { try await context.act(useCase, open) }
-            async let second = context.outcome { try await context.act(useCase, open) }
+            // Both runs go on only once both hold a handle, so that their reads overlap.
+            let barrier = Barrier(parties: 2)
+            let gated: LedgerHandleOpener = {
+                let ledger = try await open()
+                await barrier.arrive()
+                return ledger
+            }
+            async let first = context.outcome { try await context.act(useCase, gated) }
+            async let second = context.outcome { try await context.act(useCase, gated) }
             let outcomes = await [first, second]
             let ledger = try await open()
             #expect(try await ledger.verify().isIntact)
@@ -90,6 +97,25 @@ struct ConcurrentWritesTests {
         for case let refusal? in outcomes {
             // A run that lost the race is refused with an error that says why, never a database error.
             #expect(refusal.isClear, "\(refusal.message)")
+        }
+    }
+
+    /// Holds each caller until `parties` have arrived; later callers pass at once.
+    actor Barrier {
+        private let parties: Int
+        private var arrived = 0
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(parties: Int) { self.parties = parties }
+
+        func arrive() async {
+            arrived += 1
+            if arrived >= parties {
+                for continuation in waiting { continuation.resume() }
+                waiting = []
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
         }
     }
 
