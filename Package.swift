@@ -128,7 +128,8 @@ let package = Package(
             name: "BridgeApplicationTests",
             dependencies: [
                 "BridgeApplication", "CreditCore", "CreditReports", "BridgeConfig", "LedgerSQLite", "MoodleClient",
-                "BridgeSync", "FakeMoodle", .product(name: "Logging", package: "swift-log"),
+                // The concurrency tests run every write use case on both backends.
+                "LedgerPostgres", "BridgeSync", "FakeMoodle", .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
         .testTarget(

@@ -20,6 +20,10 @@ if [ -z "${MOODLEBRIDGE_POSTGRES_URL:-}" ]; then
     for _ in $(seq 1 30); do pg_sql "select 1" >/dev/null 2>&1 && break; sleep 1; done
     [ "$(pg_sql "select 1 from pg_roles where rolname = 'bridge'")" = "1" ] ||
         { pg_sql "create role bridge login password 'bridge' createdb" >/dev/null && pg_changed="made the test role"; }
+    # The role the bridge connects as in the roles test: it owns nothing, so it cannot disable the
+    # ledger's triggers (the test grants it rows in a schema the test role owns).
+    [ "$(pg_sql "select 1 from pg_roles where rolname = 'bridge_app'")" = "1" ] ||
+        { pg_sql "create role bridge_app login password 'bridge_app'" >/dev/null && pg_changed="made the test roles"; }
     [ "$(pg_sql "select 1 from pg_database where datname = 'moodlebridge_test'")" = "1" ] ||
         { pg_sql "create database moodlebridge_test owner bridge" >/dev/null && pg_changed="made the test database"; }
     export MOODLEBRIDGE_POSTGRES_URL="postgres://bridge:bridge@127.0.0.1:${pg_port}/moodlebridge_test"

@@ -11,15 +11,18 @@ public struct LedgerBackend: Sendable {
     public var liftEntryGuards: [String]
     /// SQL that lifts the database's guard on the merge log (`person_merges`).
     public var liftMergeGuards: [String]
+    /// SQL that lifts the database's guard on issued documents and their modules.
+    public var liftDocumentGuards: [String]
 
     public init(
         open: @escaping @Sendable () async throws -> any LedgerStore,
         execute: @escaping @Sendable (String) async throws -> Void, liftEntryGuards: [String],
-        liftMergeGuards: [String] = []
+        liftMergeGuards: [String] = [], liftDocumentGuards: [String] = []
     ) {
         self.open = open
         self.execute = execute
         self.liftEntryGuards = liftEntryGuards
         self.liftMergeGuards = liftMergeGuards
+        self.liftDocumentGuards = liftDocumentGuards
     }
 }

@@ -45,6 +45,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case findingsResolvedOnlyByCoveringRun
     case findingsReopenWhenSeenAgain
     case findingsQueueVisits
+    case verifyDetectsForgedRouteVerdict
+    case verifyDetectsChangedDocument
+    case verifyDetectsChangedDocumentModule
+    case verifyDetectsNumberSeriesSetBack
+    case verifyDetectsChangedPerson
 
     public var testDescription: String { rawValue }
 
@@ -85,6 +90,11 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .findingsResolvedOnlyByCoveringRun: try await findingsResolvedOnlyByCoveringRun(ledger)
         case .findingsReopenWhenSeenAgain: try await findingsReopenWhenSeenAgain(ledger)
         case .findingsQueueVisits: try await findingsQueueVisits(ledger)
+        case .verifyDetectsForgedRouteVerdict: try await forgedRouteVerdict(ledger, backend)
+        case .verifyDetectsChangedDocument: try await changedDocument(ledger, backend)
+        case .verifyDetectsChangedDocumentModule: try await changedDocumentModule(ledger, backend)
+        case .verifyDetectsNumberSeriesSetBack: try await numberSeriesSetBack(ledger, backend)
+        case .verifyDetectsChangedPerson: try await changedPerson(ledger, backend)
         }
     }
 
@@ -314,7 +324,8 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         #expect(
             try await ledger.routes(person: "p1") == [
                 StoredRoute(route: registrar, status: .open, hoursCredited: 0, completedAt: nil),
-                StoredRoute(route: first, status: .completed, hoursCredited: 72, completedAt: F.day(10), isAutomatic: true),
+                StoredRoute(
+                    route: first, status: .completed, hoursCredited: 72, completedAt: F.day(10), isAutomatic: true),
             ])
         // An earlier start replaces the route; the registrar's route and p2's stay.
         let moved = Route(id: "a0", person: "p1", program: "PK-72", start: F.day(-40), deadline: F.day(140))

@@ -37,11 +37,16 @@
             public var tls: TLSMode
             /// The most connections one ledger opens at once.
             public var maximumConnections: Int
+            /// A file outside the database where each append made through this configuration writes
+            /// the ledger's head, and which `verify` compares, so that entries cut off the end (and the
+            /// head rewritten to match) are found (``LedgerCheckpoint``). nil: no checkpoint.
+            public var checkpoint: String?
 
             /// Describes a ledger field by field.
             public init(
                 host: String = "127.0.0.1", port: Int = 5432, user: String, password: String? = nil,
-                database: String, schema: String? = nil, tls: TLSMode = .prefer, maximumConnections: Int = 8
+                database: String, schema: String? = nil, tls: TLSMode = .prefer, maximumConnections: Int = 8,
+                checkpoint: String? = nil
             ) {
                 self.host = host
                 self.port = port
@@ -51,10 +56,12 @@
                 self.schema = schema
                 self.tls = tls
                 self.maximumConnections = maximumConnections
+                self.checkpoint = checkpoint
             }
 
             /// Reads `postgres://user:password@host:port/database`, with optional query items
-            /// `schema=…` and `sslmode=disable|prefer|require|verify-full`; `schema` here wins over the URL's.
+            /// `schema=…`, `sslmode=disable|prefer|require|verify-full` and `checkpoint=/path/to/file`
+            /// (see ``checkpoint``); `schema` here wins over the URL's.
             public init(url text: String, schema: String? = nil) throws(PostgresLedgerError) {
                 guard let components = URLComponents(string: text),
                     components.scheme == "postgres" || components.scheme == "postgresql",
@@ -87,7 +94,8 @@
                 self.init(
                     host: host, port: components.port ?? 5432, user: user,
                     password: components.percentEncodedPassword?.removingPercentEncoding, database: database,
-                    schema: schema ?? item("schema"), tls: tls)
+                    schema: schema ?? item("schema"), tls: tls,
+                    checkpoint: item("checkpoint").flatMap { $0.isEmpty ? nil : $0 })
                 try validate()
             }
 
@@ -102,6 +110,7 @@
             public var description: String {
                 "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { " (schema \($0))" } ?? "")
                     + (tls == .prefer ? "" : " sslmode=\(tls.rawValue)")
+                    + (checkpoint.map { " checkpoint \($0)" } ?? "")
             }
 
             public var debugDescription: String { description }
@@ -113,7 +122,7 @@
                     children: [
                         "host": host, "port": port, "user": user, "password": password == nil ? "none" : "<hidden>",
                         "database": database, "schema": schema as Any, "tls": tls,
-                        "maximumConnections": maximumConnections,
+                        "maximumConnections": maximumConnections, "checkpoint": checkpoint as Any,
                     ], displayStyle: .struct)
             }
 

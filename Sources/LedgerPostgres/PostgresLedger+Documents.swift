@@ -96,53 +96,57 @@
         static let documentsLock: Int64 = 0x4D42_444F_4353  // "MBDOCS"
 
         public func documents() async throws -> [IssuedDocument] {
-            try await reporting {
-                var modules: [String: [DocumentModule]] = [:]
-                for try await (number, moduleID, title, form, hours, occurredAt, entry) in try await client.query(
-                    """
-                    SELECT registration_number, module_id, title, form, hours, occurred_at, entry_id
-                    FROM document_modules ORDER BY registration_number, position
-                    """, logger: logger
-                ).decode((String, String, String, String, Int, Int, String).self) {
-                    modules[number, default: []].append(
-                        DocumentModule(
-                            module: ModuleID(moduleID), title: title, form: StudyForm(rawValue: form) ?? .distance,
-                            hours: CreditHours(hours), occurredAt: PostgresRowCoding.date(occurredAt),
-                            entry: EntryID(entry)))
-                }
-                var documents: [IssuedDocument] = []
-                for try await row in try await client.query(
-                    """
-                    SELECT registration_number, year, number, kind, route_id, person_id, hours, issued_at, cancels,
-                        series_number, program_id, program_title, program_hours, completed_at, verification_code,
-                        reason, operator
-                    FROM documents ORDER BY year, number
-                    """, logger: logger
-                ) {
-                    let (registrationNumber, year, number, kind, route, person, hours, issuedAt, cancels) =
-                        try row.decode((String, Int, Int, String, String, String, Int, Int, String?).self)
-                    let (seriesNumber, program, programTitle, programHours, completedAt, code, reason, who) =
-                        try row.makeRandomAccess().decodeDocumentTail()
-                    let series = seriesNumber ?? number
-                    documents.append(
-                        IssuedDocument(
-                            request: DocumentRequest(
-                                kind: DocumentRequest.Kind(rawValue: kind) ?? .certificate, route: RouteID(route),
-                                person: PersonID(person), hours: CreditHours(hours),
-                                issuedAt: PostgresRowCoding.date(issuedAt), year: year, cancels: cancels,
-                                prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: series),
-                                content: program.map {
-                                    DocumentContent(
-                                        program: ProgramID($0), programTitle: programTitle ?? $0,
-                                        programHours: CreditHours(programHours ?? 0),
-                                        completedAt: completedAt.map(PostgresRowCoding.date),
-                                        modules: modules[registrationNumber] ?? [])
-                                },
-                                verificationCode: code, reason: reason, operator: who),
-                            number: number, seriesNumber: series, registrationNumber: registrationNumber))
-                }
-                return documents
+            try await reporting { try await Self.documents(on: client, logger: logger) }
+        }
+
+        /// Issued documents in the order they were issued, read through `connection`.
+        static func documents(on connection: some PostgresQueryRunner, logger: Logger) async throws -> [IssuedDocument]
+        {
+            var modules: [String: [DocumentModule]] = [:]
+            for try await (number, moduleID, title, form, hours, occurredAt, entry) in try await connection.run(
+                """
+                SELECT registration_number, module_id, title, form, hours, occurred_at, entry_id
+                FROM document_modules ORDER BY registration_number, position
+                """, logger: logger
+            ).decode((String, String, String, String, Int, Int, String).self) {
+                modules[number, default: []].append(
+                    DocumentModule(
+                        module: ModuleID(moduleID), title: title, form: StudyForm(rawValue: form) ?? .distance,
+                        hours: CreditHours(hours), occurredAt: PostgresRowCoding.date(occurredAt),
+                        entry: EntryID(entry)))
             }
+            var documents: [IssuedDocument] = []
+            for try await row in try await connection.run(
+                """
+                SELECT registration_number, year, number, kind, route_id, person_id, hours, issued_at, cancels,
+                    series_number, program_id, program_title, program_hours, completed_at, verification_code,
+                    reason, operator
+                FROM documents ORDER BY year, number
+                """, logger: logger
+            ) {
+                let (registrationNumber, year, number, kind, route, person, hours, issuedAt, cancels) =
+                    try row.decode((String, Int, Int, String, String, String, Int, Int, String?).self)
+                let (seriesNumber, program, programTitle, programHours, completedAt, code, reason, who) =
+                    try row.makeRandomAccess().decodeDocumentTail()
+                let series = seriesNumber ?? number
+                documents.append(
+                    IssuedDocument(
+                        request: DocumentRequest(
+                            kind: DocumentRequest.Kind(rawValue: kind) ?? .certificate, route: RouteID(route),
+                            person: PersonID(person), hours: CreditHours(hours),
+                            issuedAt: PostgresRowCoding.date(issuedAt), year: year, cancels: cancels,
+                            prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: series),
+                            content: program.map {
+                                DocumentContent(
+                                    program: ProgramID($0), programTitle: programTitle ?? $0,
+                                    programHours: CreditHours(programHours ?? 0),
+                                    completedAt: completedAt.map(PostgresRowCoding.date),
+                                    modules: modules[registrationNumber] ?? [])
+                            },
+                            verificationCode: code, reason: reason, operator: who),
+                        number: number, seriesNumber: series, registrationNumber: registrationNumber))
+            }
+            return documents
         }
     }
 

@@ -96,11 +96,24 @@
         }
 
         public func append(_ batch: LedgerBatch) async throws -> AppendOutcome {
-            try await reporting {
+            let checkpoint = configuration.checkpoint
+            let (outcome, head) = try await reporting {
                 try await client.withTransaction(logger: logger) { connection in
-                    try await PostgresAppender(connection: connection, logger: logger).append(batch)
+                    let outcome = try await PostgresAppender(connection: connection, logger: logger).append(batch)
+                    var head: LedgerCheckpoint?
+                    if checkpoint != nil, outcome.written > 0 {
+                        for try await (count, hash) in try await connection.query(
+                            "SELECT count, hash FROM ledger_head", logger: logger
+                        ).decode((Int, String).self) {
+                            head = LedgerCheckpoint(entries: count, head: hash)
+                        }
+                    }
+                    return (outcome, head)
                 }
             }
+            // Written once the transaction has committed: the checkpoint never runs ahead of the ledger.
+            if let head, let checkpoint { head.advance(checkpoint) }
+            return outcome
         }
 
         public func entries(person: PersonID?) async throws -> [LedgerEntry] {
@@ -169,15 +182,18 @@
         }
 
         public func persons() async throws -> [Person] {
-            try await reporting {
-                var persons: [Person] = []
-                let rows = try await client.query(
-                    "SELECT to_jsonb(p)::text FROM persons p ORDER BY id COLLATE \"C\"", logger: logger)
-                for try await json in rows.decode(String.self) {
-                    persons.append(try PostgresPersonRow.person(json: json))
-                }
-                return persons
+            try await reporting { try await Self.persons(on: client, logger: logger) }
+        }
+
+        /// Every known person, read through `connection`.
+        static func persons(on connection: some PostgresQueryRunner, logger: Logger) async throws -> [Person] {
+            var persons: [Person] = []
+            let rows = try await connection.run(
+                "SELECT to_jsonb(p)::text FROM persons p ORDER BY id COLLATE \"C\"", logger: logger)
+            for try await json in rows.decode(String.self) {
+                persons.append(try PostgresPersonRow.person(json: json))
             }
+            return persons
         }
 
         public func registryRevision() async throws -> RegistryRevision {
@@ -202,29 +218,34 @@
         }
 
         public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
-            try await reporting {
-                var events: [RecordedPersonEvent] = []
-                let rows = try await client.query(
-                    """
-                    SELECT person_id, field, kind, stored, offered, source, batch_id, recorded_at FROM person_events
-                    WHERE \(person?.rawValue)::text IS NULL OR person_id = \(person?.rawValue)
-                    ORDER BY position
-                    """, logger: logger)
-                for try await (id, field, kind, stored, offered, source, batch, recordedAt) in rows.decode(
-                    (String, String, String, String?, String, String, String, Int).self)
-                {
-                    guard let field = PersonField(rawValue: field), let kind = PersonEvent.Kind(rawValue: kind) else {
-                        continue
-                    }
-                    events.append(
-                        RecordedPersonEvent(
-                            event: PersonEvent(
-                                person: PersonID(id), field: field, kind: kind, stored: stored, offered: offered,
-                                source: source),
-                            batch: BatchID(batch), recordedAt: PostgresRowCoding.date(recordedAt)))
+            try await reporting { try await Self.personEvents(person: person, on: client, logger: logger) }
+        }
+
+        /// The registry's history, all or one person's, read through `connection`.
+        static func personEvents(
+            person: PersonID?, on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws -> [RecordedPersonEvent] {
+            var events: [RecordedPersonEvent] = []
+            let rows = try await connection.run(
+                """
+                SELECT person_id, field, kind, stored, offered, source, batch_id, recorded_at FROM person_events
+                WHERE \(person?.rawValue)::text IS NULL OR person_id = \(person?.rawValue)
+                ORDER BY position
+                """, logger: logger)
+            for try await (id, field, kind, stored, offered, source, batch, recordedAt) in rows.decode(
+                (String, String, String, String?, String, String, String, Int).self)
+            {
+                guard let field = PersonField(rawValue: field), let kind = PersonEvent.Kind(rawValue: kind) else {
+                    continue
                 }
-                return events
+                events.append(
+                    RecordedPersonEvent(
+                        event: PersonEvent(
+                            person: PersonID(id), field: field, kind: kind, stored: stored, offered: offered,
+                            source: source),
+                        batch: BatchID(batch), recordedAt: PostgresRowCoding.date(recordedAt)))
             }
+            return events
         }
 
         public func person(kind: PersonKey.Kind, value: String) async throws -> PersonID? {
@@ -271,8 +292,13 @@
             }
         }
 
+        /// Streams the entries in one snapshot, checking the chain as they come and keeping only what
+        /// the projection and the documents' check need.
         public func verify() async throws -> LedgerVerification {
-            try await reporting {
+            // Read before the snapshot: the checkpoint can then only record entries the snapshot holds.
+            let checkpointFile = configuration.checkpoint
+            let checkpoint = checkpointFile.flatMap { LedgerCheckpoint(file: $0) }
+            return try await reporting {
                 try await client.withTransaction(logger: logger) { connection in
                     // One snapshot for the head and the entries, so an append in between is not a break.
                     try await connection.query(
@@ -283,15 +309,33 @@
                     ).decode((Int, String).self) {
                         head = (hash, count)
                     }
-                    var chain: [(entry: LedgerEntry, storedHash: String)] = []
-                    chain.reserveCapacity(head.count)
+                    let documents = try await Self.documents(on: connection, logger: logger)
+                    let named = LedgerAudit.namedEntries(documents)
+                    var namedEntries: [EntryID: LedgerEntry] = [:]
+                    var streamed = LedgerVerification.Streamed()
+                    var hashAtCheckpoint: String?
+                    // Rows stream in as they are decoded; none is kept past its turn.
                     let rows = try await connection.query(
                         "SELECT \(unescaped: PostgresRowCoding.hashedEntryColumns) FROM entries ORDER BY position",
                         logger: logger)
-                    for try await row in rows { chain.append(try PostgresRowCoding.hashedEntry(row)) }
-                    return LedgerVerification.verify(
-                        chain, head: head, materialised: try await Self.materialised(on: connection, logger: logger),
+                    for try await row in rows {
+                        let (entry, hash) = try PostgresRowCoding.hashedEntry(row)
+                        guard streamed.add(entry, storedHash: hash) else { continue }
+                        if named.contains(entry.id) { namedEntries[entry.id] = entry }
+                        if streamed.count == checkpoint?.entries { hashAtCheckpoint = hash }
+                    }
+                    var verification = streamed.finish(
+                        head: head, materialised: try await Self.materialised(on: connection, logger: logger),
                         merges: try await Self.personMerges(on: connection, logger: logger))
+                    if verification.isIntact, let checkpoint, let checkpointFile {
+                        verification.problem = checkpoint.problem(
+                            file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+                    }
+                    if verification.isIntact {
+                        verification.problem = try await Self.recordsProblem(
+                            on: connection, documents: documents, entries: namedEntries, logger: logger)
+                    }
+                    return verification
                 }
             }
         }

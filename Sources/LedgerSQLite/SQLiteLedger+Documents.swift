@@ -82,42 +82,44 @@ extension SQLiteLedger {
         """
 
     public func documents() async throws -> [IssuedDocument] {
-        try await writer.read { db in
-            var modules: [String: [DocumentModule]] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM document_modules ORDER BY registration_number, position")
-            {
-                modules[row["registration_number"], default: []].append(
-                    DocumentModule(
-                        module: ModuleID(row["module_id"] as String), title: row["title"],
-                        form: StudyForm(rawValue: row["form"]) ?? .distance, hours: CreditHours(row["hours"] as Int),
-                        occurredAt: RowCoding.date(row["occurred_at"]), entry: EntryID(row["entry_id"] as String)))
+        try await writer.read { db in try Self.documents(db) }
+    }
+
+    static func documents(_ db: Database) throws -> [IssuedDocument] {
+        var modules: [String: [DocumentModule]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT * FROM document_modules ORDER BY registration_number, position")
+        {
+            modules[row["registration_number"], default: []].append(
+                DocumentModule(
+                    module: ModuleID(row["module_id"] as String), title: row["title"],
+                    form: StudyForm(rawValue: row["form"]) ?? .distance, hours: CreditHours(row["hours"] as Int),
+                    occurredAt: RowCoding.date(row["occurred_at"]), entry: EntryID(row["entry_id"] as String)))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY year, number").map { row in
+            let registrationNumber: String = row["registration_number"]
+            let kind = DocumentRequest.Kind(rawValue: row["kind"]) ?? .certificate
+            var content: DocumentContent?
+            if let program = row["program_id"] as String? {
+                content = DocumentContent(
+                    program: ProgramID(program), programTitle: row["program_title"] ?? program,
+                    programHours: CreditHours(row["program_hours"] as Int? ?? 0),
+                    completedAt: (row["completed_at"] as Int64?).map(RowCoding.date),
+                    modules: modules[registrationNumber] ?? [])
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY year, number").map { row in
-                let registrationNumber: String = row["registration_number"]
-                let kind = DocumentRequest.Kind(rawValue: row["kind"]) ?? .certificate
-                var content: DocumentContent?
-                if let program = row["program_id"] as String? {
-                    content = DocumentContent(
-                        program: ProgramID(program), programTitle: row["program_title"] ?? program,
-                        programHours: CreditHours(row["program_hours"] as Int? ?? 0),
-                        completedAt: (row["completed_at"] as Int64?).map(RowCoding.date),
-                        modules: modules[registrationNumber] ?? [])
-                }
-                let number: Int = row["number"]
-                let year: Int = row["year"]
-                let seriesNumber: Int = row["series_number"] ?? number
-                return IssuedDocument(
-                    request: DocumentRequest(
-                        kind: kind, route: RouteID(row["route_id"] as String),
-                        person: PersonID(row["person_id"] as String), hours: CreditHours(row["hours"] as Int),
-                        issuedAt: RowCoding.date(row["issued_at"]), year: year, cancels: row["cancels"],
-                        prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: seriesNumber),
-                        content: content,
-                        verificationCode: row["verification_code"], reason: row["reason"], operator: row["operator"]),
-                    number: number, seriesNumber: seriesNumber,
-                    registrationNumber: registrationNumber)
-            }
+            let number: Int = row["number"]
+            let year: Int = row["year"]
+            let seriesNumber: Int = row["series_number"] ?? number
+            return IssuedDocument(
+                request: DocumentRequest(
+                    kind: kind, route: RouteID(row["route_id"] as String),
+                    person: PersonID(row["person_id"] as String), hours: CreditHours(row["hours"] as Int),
+                    issuedAt: RowCoding.date(row["issued_at"]), year: year, cancels: row["cancels"],
+                    prefix: IssuedDocument.prefix(of: registrationNumber, year: year, seriesNumber: seriesNumber),
+                    content: content,
+                    verificationCode: row["verification_code"], reason: row["reason"], operator: row["operator"]),
+                number: number, seriesNumber: seriesNumber,
+                registrationNumber: registrationNumber)
         }
     }
 }

@@ -149,9 +149,11 @@ public final class SQLiteLedger: LedgerStore {
     }
 
     public func persons() async throws -> [Person] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map(PersonRow.person)
-        }
+        try await writer.read { db in try Self.persons(db) }
+    }
+
+    static func persons(_ db: Database) throws -> [Person] {
+        try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map(PersonRow.person)
     }
 
     public func registryRevision() async throws -> RegistryRevision {
@@ -171,25 +173,27 @@ public final class SQLiteLedger: LedgerStore {
     }
 
     public func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
-        try await writer.read { db in
-            let rows =
-                if let person {
-                    try Row.fetchAll(
-                        db, sql: "SELECT * FROM person_events WHERE person_id = ? ORDER BY position",
-                        arguments: [person.rawValue])
-                } else {
-                    try Row.fetchAll(db, sql: "SELECT * FROM person_events ORDER BY position")
-                }
-            return rows.compactMap { row in
-                guard let field = PersonField(rawValue: row["field"]),
-                    let kind = PersonEvent.Kind(rawValue: row["kind"])
-                else { return nil }
-                return RecordedPersonEvent(
-                    event: PersonEvent(
-                        person: PersonID(row["person_id"] as String), field: field, kind: kind, stored: row["stored"],
-                        offered: row["offered"], source: row["source"]),
-                    batch: BatchID(row["batch_id"] as String), recordedAt: RowCoding.date(row["recorded_at"]))
+        try await writer.read { db in try Self.personEvents(db, person: person) }
+    }
+
+    static func personEvents(_ db: Database, person: PersonID?) throws -> [RecordedPersonEvent] {
+        let rows =
+            if let person {
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM person_events WHERE person_id = ? ORDER BY position",
+                    arguments: [person.rawValue])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM person_events ORDER BY position")
             }
+        return rows.compactMap { row in
+            guard let field = PersonField(rawValue: row["field"]),
+                let kind = PersonEvent.Kind(rawValue: row["kind"])
+            else { return nil }
+            return RecordedPersonEvent(
+                event: PersonEvent(
+                    person: PersonID(row["person_id"] as String), field: field, kind: kind, stored: row["stored"],
+                    offered: row["offered"], source: row["source"]),
+                batch: BatchID(row["batch_id"] as String), recordedAt: RowCoding.date(row["recorded_at"]))
         }
     }
 
@@ -227,20 +231,35 @@ public final class SQLiteLedger: LedgerStore {
         }
     }
 
+    /// Reads the entries one row at a time (a cursor, in one snapshot), checking the chain as they
+    /// come and keeping only what the projection and the documents' check need.
     public func verify() async throws -> LedgerVerification {
-        try await writer.read { db in
+        // Read before the snapshot: the checkpoint can then only record entries the snapshot holds.
+        let checkpointFile = checkpointPath
+        let checkpoint = checkpointFile.flatMap { LedgerCheckpoint(file: $0) }
+        return try await writer.read { db in
             let head = try Row.fetchOne(db, sql: "SELECT count, hash FROM ledger_head")
+            let named = LedgerAudit.namedEntries(try Self.documents(db))
+            var namedEntries: [EntryID: LedgerEntry] = [:]
+            var streamed = LedgerVerification.Streamed()
+            var hashAtCheckpoint: String?
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entries ORDER BY position")
-            var rows: [(entry: LedgerEntry, storedHash: String)] = []
-            while let row = try cursor.next() { rows.append((Self.entry(row), row["hash"])) }
-            var verification = LedgerVerification.verify(
-                rows, head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
+            while let row = try cursor.next() {
+                let entry = Self.entry(row)
+                let hash: String = row["hash"]
+                guard streamed.add(entry, storedHash: hash) else { break }
+                if named.contains(entry.id) { namedEntries[entry.id] = entry }
+                if streamed.count == checkpoint?.entries { hashAtCheckpoint = hash }
+            }
+            var verification = streamed.finish(
+                head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
                 materialised: try Self.materialised(db), merges: try Self.personMerges(db))
-            if verification.isIntact, let file = checkpointPath, let checkpoint = LedgerCheckpoint(file: file),
-                checkpoint.entries > rows.count
-                    || (checkpoint.entries > 0 && rows[checkpoint.entries - 1].storedHash != checkpoint.head)
-            {
-                verification.problem = .checkpointDiffers(file: file, entries: checkpoint.entries, found: rows.count)
+            if verification.isIntact, let checkpoint, let checkpointFile {
+                verification.problem = checkpoint.problem(
+                    file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+            }
+            if verification.isIntact {
+                verification.problem = try Self.recordsProblem(db, entries: namedEntries)
             }
             return verification
         }

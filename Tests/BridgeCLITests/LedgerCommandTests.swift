@@ -144,6 +144,20 @@ struct LedgerCommandTests {
         #expect(outcome.stdout.contains("the table person_totals does not match the entries"))
     }
 
+    @Test("ledger verify judges every route again by the mapping files: a verdict set by hand is named, exit 2")
+    func verifyAfterRouteEdit() async throws {
+        let sheet = try write("sheet.csv", goodSheet)
+        _ = try await run(["ledger", "import", sheet])
+        #expect(try count("SELECT COUNT(*) FROM routes") > 0)
+        let intact = try await run(["ledger", "verify"])
+        #expect(intact.status == 0 && !intact.stdout.contains("Routes were not checked"), "\(intact.stdout)")
+        let queue = try DatabaseQueue(path: ledger)
+        try await queue.write { db in try db.execute(sql: "UPDATE routes SET status = 'completed', hours = 72") }
+        let outcome = try await run(["ledger", "verify"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.contains("is recorded as completed, 72 h but its credits give "), "\(outcome.stdout)")
+    }
+
     @Test("a credit added by hand, then reversed")
     func addAndReverse() async throws {
         let add = [

@@ -16,7 +16,11 @@
                     open: { try await ledgers.open(configuration) },
                     execute: { sql in try await PostgresLedger.execute(sql, configuration: configuration) },
                     liftEntryGuards: ["ALTER TABLE entries DISABLE TRIGGER USER"],
-                    liftMergeGuards: ["ALTER TABLE person_merges DISABLE TRIGGER USER"])
+                    liftMergeGuards: ["ALTER TABLE person_merges DISABLE TRIGGER USER"],
+                    liftDocumentGuards: [
+                        "ALTER TABLE documents DISABLE TRIGGER USER",
+                        "ALTER TABLE document_modules DISABLE TRIGGER USER",
+                    ])
                 try await check.run(on: backend)
             }
         }

@@ -23,7 +23,8 @@ struct SQLiteConformanceTests {
                 try await queue.write { try $0.execute(sql: sql) }
             },
             liftEntryGuards: ["DROP TRIGGER entries_refuse_update", "DROP TRIGGER entries_refuse_delete"],
-            liftMergeGuards: ["DROP TRIGGER person_merges_refuse_update", "DROP TRIGGER person_merges_refuse_delete"])
+            liftMergeGuards: ["DROP TRIGGER person_merges_refuse_update", "DROP TRIGGER person_merges_refuse_delete"],
+            liftDocumentGuards: ["DROP TRIGGER documents_refuse_update", "DROP TRIGGER document_modules_refuse_update"])
         try await check.run(on: backend)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BridgeApplication
 import CreditCore
+import Foundation
 
 /// `moodle-bridge ledger …`: the credit ledger itself.
 struct LedgerCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct LedgerCommand: AsyncParsableCommand {
 struct LedgerVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check that no entry was edited or removed outside MoodleBridge.",
+        abstract: "Check that nothing the documents rest on was changed outside MoodleBridge.",
         discussion: "Exit status: 0 when the ledger is intact, 2 when it is not (or there is no ledger at all).")
 
     @OptionGroup var options: LedgerOptions
@@ -34,6 +35,7 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
             let entriesChecked: Int
             let headHash: String?
             let problem: String?
+            var routesChecked = false
         }
         // A missing ledger is not an intact empty one: nothing can vouch for the entries it had.
         let ledger: any LedgerStore
@@ -47,13 +49,20 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
             }
             throw error
         }
-        let verification = try await ledger.verify()
+        // The programs judge the routes; without mapping files the routes are left unchecked.
+        var isFolder: ObjCBool = false
+        let hasMappings =
+            FileManager.default.fileExists(atPath: options.mappings, isDirectory: &isFolder) && isFolder.boolValue
+        let result = try await VerifyLedger(mapping: hasMappings ? try options.loadMapping() : nil, ledger: { ledger })
+            .run()
+        let verification = result.verification
         switch format {
         case .json:
             try Printer.json(
                 Output(
                     intact: verification.isIntact, entriesChecked: verification.entriesChecked,
-                    headHash: verification.headHash, problem: verification.problem?.description),
+                    headHash: verification.headHash, problem: verification.problem?.description,
+                    routesChecked: result.routesChecked),
                 ledger: options.location)
         case .text:
             if let problem = verification.problem {
@@ -65,6 +74,11 @@ struct LedgerVerifyCommand: AsyncParsableCommand {
                 print(
                     "The ledger is intact: \(verification.entriesChecked) entries, head \(verification.headHash.prefix(16))."
                 )
+                if !result.routesChecked {
+                    print(
+                        "Routes were not checked: no mapping files at \(options.mappings) to judge them by (--mappings)."
+                    )
+                }
             }
         }
         if !verification.isIntact { throw ExitCode(.ledgerFailed) }

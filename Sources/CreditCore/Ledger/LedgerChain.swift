@@ -77,6 +77,15 @@ public struct LedgerVerification: Hashable, Sendable {
         /// The merge-log event at this position (1-based) no longer matches its hash: it was edited,
         /// or an event before it was removed.
         case mergeAltered(position: Int)
+        /// A route's recorded verdict (status, hours, completion day) is not what its credits give.
+        case routeVerdictDiffers(route: RouteID, recorded: String, computed: String)
+        /// An issued document no longer agrees with the entries it names, or with itself.
+        case documentDiffers(registrationNumber: String, detail: String)
+        /// A number series' counter stands below a number already issued in it, so a number would
+        /// be given twice.
+        case numberSeriesBehind(series: String, counter: Int, highest: Int)
+        /// A person's row holds a value their registry events do not give.
+        case personDiffers(person: PersonID, field: String, stored: String, fromEvents: String)
 
         public var description: String {
             switch self {
@@ -94,6 +103,14 @@ public struct LedgerVerification: Hashable, Sendable {
                 "merge-log event number \(position) (person_merges) does not match its hash: it was edited, or an event just before it was removed, outside MoodleBridge"
             case .checkpointDiffers(let file, let entries, _):
                 "entry number \(entries) does not match the hash the checkpoint \(file) records for it: the ledger was changed outside MoodleBridge"
+            case .routeVerdictDiffers(let route, let recorded, let computed):
+                "the route \(route) is recorded as \(recorded) but its credits give \(computed): it was changed outside MoodleBridge (or the mapping files changed since it was last judged; a sync judges it again)"
+            case .documentDiffers(let number, let detail):
+                "the document \(number) \(detail): it was changed outside MoodleBridge"
+            case .numberSeriesBehind(let series, let counter, let highest):
+                "the number series \(series) stands at \(counter) but number \(highest) was issued in it: its counter was set back outside MoodleBridge, and numbers would repeat"
+            case .personDiffers(let person, let field, let stored, let fromEvents):
+                "the person \(person) holds \(field) '\(stored)' where the registry's history gives '\(fromEvents)': the row was changed outside MoodleBridge"
             }
         }
     }

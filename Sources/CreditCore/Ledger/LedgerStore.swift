@@ -119,8 +119,11 @@ public protocol LedgerStore: Sendable {
     /// Issued documents in the order they were issued, each with what it certifies as issued.
     func documents() async throws -> [IssuedDocument]
 
-    /// Checks the hash chain over every entry, then the materialised standing state (see
-    /// ``MaterialisedStanding``) against the ``LedgerProjection`` of the same entries.
+    /// Checks the hash chain over every entry (read one at a time, in one snapshot), the head
+    /// against the checkpoint file when there is one (``LedgerCheckpoint``), the materialised
+    /// standing state (see ``MaterialisedStanding``) against the ``LedgerProjection`` of the same
+    /// entries, then the documents, number series and persons (``LedgerAudit``). The routes'
+    /// verdicts need the programs: ``verify(programs:now:)``.
     func verify() async throws -> LedgerVerification
 
     /// The materialised standing credits (credits no reversal cancels), all or one person's, in no

@@ -61,6 +61,36 @@ public struct LedgerProjection: Sendable {
         }
     }
 
+    /// What the projection keeps of entries given one at a time, as a streamed read gives them:
+    /// each credit's standing fields and each reversal's target, never the entries themselves.
+    /// The entries of one ledger are unique by id and idempotency key, so none is a duplicate.
+    public struct Gatherer: Sendable {
+        var credits: [StandingCredit] = []
+        var reversals: [(occurredAt: Date, id: EntryID, target: EntryID)] = []
+
+        public init() {}
+
+        public mutating func add(_ entry: LedgerEntry) {
+            switch entry.kind {
+            case .credit: credits.append(StandingCredit(entry))
+            case .reversal(let target): reversals.append((entry.occurredAt, entry.id, target))
+            }
+        }
+    }
+
+    /// The projection of the entries `gathered` was given: the same as ``init(entries:merges:)`` of them.
+    public init(gathered: Gatherer, merges: PersonMerges = PersonMerges()) {
+        self.merges = merges
+        for var credit in gathered.credits.sorted(by: StandingCredit.canonicallyBefore) {
+            credit.person = merges.canonical(credit.person)
+            creditsByPerson[credit.person, default: []].append(credit)
+        }
+        let reversals = gathered.reversals.sorted { ($0.occurredAt, $0.id.rawValue) < ($1.occurredAt, $1.id.rawValue) }
+        for reversal in reversals where reversalByCredit[reversal.target] == nil {
+            reversalByCredit[reversal.target] = reversal.id
+        }
+    }
+
     /// Persons with at least one credit, by id.
     public var persons: [PersonID] { creditsByPerson.keys.sorted() }
 

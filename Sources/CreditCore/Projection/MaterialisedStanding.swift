@@ -75,21 +75,51 @@ extension LedgerProjection {
 }
 
 extension LedgerVerification {
-    /// The chain's verdict over `entries`, then, when the chain holds, the merge log's chain, then
-    /// the materialised state against the projection of the same entries under the merges in force.
-    public static func verify(
-        _ entries: [(entry: LedgerEntry, storedHash: String)], head: (hash: String, count: Int),
-        materialised: MaterialisedStanding, merges: [RecordedPersonMerge] = []
-    ) -> LedgerVerification {
-        var verification = LedgerChain.verify(entries, head: head)
-        guard verification.isIntact else { return verification }
-        if let problem = PersonMergeChain.verify(merges) {
-            verification.problem = problem
-            return verification
+    /// `verify` over entries streamed in ledger order, one at a time: the chain is checked as they
+    /// come and only what the projection needs is kept, so memory follows the standing credits,
+    /// not the entries and their hashes.
+    public struct Streamed: Sendable {
+        private var previous = LedgerChain.genesis
+        private var gatherer = LedgerProjection.Gatherer()
+        /// Entries seen so far.
+        public private(set) var count = 0
+        /// Where the chain broke, once it has.
+        public private(set) var broken: Problem?
+
+        public init() {}
+
+        /// Takes the next entry; false once the chain is broken (the rest need not be read).
+        @discardableResult
+        public mutating func add(_ entry: LedgerEntry, storedHash: String) -> Bool {
+            guard broken == nil else { return false }
+            count += 1
+            guard LedgerChain.hash(of: entry, following: previous) == storedHash else {
+                broken = .entryAltered(position: count, id: entry.id)
+                return false
+            }
+            previous = storedHash
+            gatherer.add(entry)
+            return true
         }
-        verification.problem = LedgerProjection(
-            entries: entries.lazy.map { $0.entry }, merges: PersonMerges(merges.map(\.merge))
-        ).difference(from: materialised)
-        return verification
+
+        /// The verdict: the chain against the head the store recorded, then the merge log's chain,
+        /// then the materialised state against the projection of the entries under the merges in force.
+        public func finish(
+            head: (hash: String, count: Int), materialised: MaterialisedStanding, merges: [RecordedPersonMerge] = []
+        ) -> LedgerVerification {
+            if let broken { return LedgerVerification(entriesChecked: count, headHash: previous, problem: broken) }
+            if count != head.count || previous != head.hash {
+                return LedgerVerification(
+                    entriesChecked: count, headHash: previous,
+                    problem: count < head.count ? .entriesMissing(expected: head.count, found: count) : .headMismatch)
+            }
+            if let problem = PersonMergeChain.verify(merges) {
+                return LedgerVerification(entriesChecked: count, headHash: previous, problem: problem)
+            }
+            return LedgerVerification(
+                entriesChecked: count, headHash: previous,
+                problem: LedgerProjection(gathered: gatherer, merges: PersonMerges(merges.map(\.merge)))
+                    .difference(from: materialised))
+        }
     }
 }
