@@ -259,13 +259,16 @@ final class IdentityResolver {
         _ person: PersonID, user: MoodleIdentity, siteKey: String,
         keys: [(kind: PersonKey.Kind, value: String)], isNew: Bool
     ) {
-        newKeys.append(PersonKey(kind: .moodleUser(site.id), value: siteKey, person: person))
-        if let idKey = user.idKey, idKey != siteKey {
-            newKeys.append(PersonKey(kind: .moodleUser(site.id), value: idKey, person: person))
+        // A key the ledger already gives this person is not written again.
+        func add(_ kind: PersonKey.Kind, _ value: String) {
+            guard known[PersonKey.Lookup(kind: kind, value: value)] != person else { return }
+            newKeys.append(PersonKey(kind: kind, value: value, person: person))
         }
+        add(.moodleUser(site.id), siteKey)
+        if let idKey = user.idKey, idKey != siteKey { add(.moodleUser(site.id), idKey) }
         for key in keys where claimed["\(key.kind.storageName)=\(key.value)"] == nil {
             claimed["\(key.kind.storageName)=\(key.value)"] = person
-            newKeys.append(PersonKey(kind: key.kind, value: key.value, person: person))
+            add(key.kind, key.value)
         }
         guard isNew, newPersons[person] == nil else { return }
         // A name never carries a control or bidirectional character into the ledger (a finding says so).

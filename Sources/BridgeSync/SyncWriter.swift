@@ -17,6 +17,10 @@ struct SyncWriter {
     private(set) var completionsByCourse: [Int: Int] = [:]
     /// Users whose keys were checked in this run.
     private var checkedUsers: Set<String> = []
+    /// Credited users a full run resolved again, to compare their keys as they stand now.
+    private var resolvedAgain: Set<String> = []
+    /// Users already reported as a possible duplicate in this run: once a user, not once a course.
+    private var duplicateUsers: Set<String> = []
     /// The first user seen with each idnumber in this run, to name a second one.
     private var idnumberOwners: [String: String] = [:]
     /// The site's standing credits by completion key, read once a run when first needed.
@@ -65,11 +69,14 @@ struct SyncWriter {
     ) async throws {
         let credited = try await ledger.idempotencyKeys(
             among: completions.compactMap { Self.key(site: site.id, courseID: $0.courseID, user: $0.user) })
+        // A full run resolves every user again (a SNILS corrected in Moodle may now name another
+        // person); an incremental one only the users of completions not credited yet.
         try await resolver.prefetch(
             completions.filter { completion in
-                Self.key(site: site.id, courseID: completion.courseID, user: completion.user).map {
-                    !credited.contains($0)
-                } ?? false
+                result.isFull
+                    || Self.key(site: site.id, courseID: completion.courseID, user: completion.user).map {
+                        !credited.contains($0)
+                    } ?? false
             }.map(\.user))
         for completion in completions {
             completionsByCourse[completion.courseID, default: 0] += 1
@@ -95,6 +102,9 @@ struct SyncWriter {
             if credited.contains(key) {
                 guard let again = try await keyAgain(for: key, user: completion.user) else {
                     result.alreadyCredited += 1
+                    if result.isFull, let siteKey = completion.user.siteKey, resolvedAgain.insert(siteKey).inserted {
+                        try await resolveAgain(completion.user, course: course, module: module.id, result: &result)
+                    }
                     continue
                 }
                 note = "Moodle reports the completion complete again after the site's policy reversed its credit"
@@ -104,10 +114,7 @@ struct SyncWriter {
             }
             let resolution = try await resolver.resolve(completion.user)
             for note in resolver.takeNotes() {
-                result.findings.append(
-                    SyncFinding(
-                        kind: .possibleDuplicate, site: site.id, courseID: course.id, course: course.shortname,
-                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: note))
+                reportDuplicate(completion.user, course: course, module: module.id, detail: note, result: &result)
             }
             switch resolution {
             case .person(let person):
@@ -140,13 +147,45 @@ struct SyncWriter {
                         kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
                         user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
             case .possibleDuplicate(let why):
-                result.findings.append(
-                    SyncFinding(
-                        kind: .possibleDuplicate, site: site.id, courseID: course.id, course: course.shortname,
-                        user: completion.user.username ?? completion.user.siteKey, module: module.id, detail: why))
+                reportDuplicate(completion.user, course: course, module: module.id, detail: why, result: &result)
             }
             if pending.count >= options.chunkSize { try await flush(cursors: [], result: &result) }
         }
+    }
+
+    /// Resolves a credited user again, as their keys stand now: a valid SNILS that now leads to
+    /// another person merges the two (`identity: { merge: auto }`) or is a possible duplicate, and
+    /// keys that now lead to two persons are an ambiguous match. Their credits stay as they are.
+    private mutating func resolveAgain(
+        _ user: MoodleIdentity, course: SiteCourse, module: ModuleID, result: inout SiteSyncResult
+    ) async throws {
+        let resolution = try await resolver.resolve(user)
+        for note in resolver.takeNotes() {
+            reportDuplicate(user, course: course, module: module, detail: note, result: &result)
+        }
+        switch resolution {
+        case .person, .unmatched: break
+        case .ambiguous(let why):
+            result.findings.append(
+                SyncFinding(
+                    kind: .ambiguousMatch, site: site.id, courseID: course.id, course: course.shortname,
+                    user: user.username ?? user.siteKey, module: module, detail: why))
+        case .possibleDuplicate(let why):
+            reportDuplicate(user, course: course, module: module, detail: why, result: &result)
+        }
+    }
+
+    /// Reports a possible duplicate once a run for each user and reason, whatever the courses.
+    private mutating func reportDuplicate(
+        _ user: MoodleIdentity, course: SiteCourse, module: ModuleID, detail: LocalizedText,
+        result: inout SiteSyncResult
+    ) {
+        let who = user.username ?? user.siteKey
+        guard duplicateUsers.insert("\(who ?? "")|\(detail.en)").inserted else { return }
+        result.findings.append(
+            SyncFinding(
+                kind: .possibleDuplicate, site: site.id, courseID: course.id, course: course.shortname, user: who,
+                module: module, detail: detail))
     }
 
     /// The site's standing credits by completion key.

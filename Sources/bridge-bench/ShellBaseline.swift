@@ -16,8 +16,9 @@ struct ShellBaseline {
         // The rows to insert, exactly as the bridge stored them.
         let rows = folder.appendingPathComponent("bench-rows.sql").path
         try shell(source, ".mode insert entries", ".output \(rows)", "SELECT * FROM entries ORDER BY position;")
-        // The same schema, read from the bridge's own database.
-        try shell(source, ".output \(folder.appendingPathComponent("bench-schema.sql").path)", ".schema")
+        // The same schema, read from the bridge's own database (without SQLite's own tables, such as
+        // sqlite_sequence, which the shell makes itself).
+        try shell(source, ".output \(folder.appendingPathComponent("bench-schema.sql").path)", ".schema --nosys")
         try shell(database, ".read \(folder.appendingPathComponent("bench-schema.sql").path)")
         try shell(
             database,

@@ -87,6 +87,12 @@ struct PersonMergeSyncTests {
         }
     }
 
+    /// The administrator corrects the SNILS on both sites, and nothing else changes.
+    static func correctSNILSOnly(_ region: TwoSiteRegion, _ pair: Pair) {
+        region.ripk.setProfileField("snils", of: pair.ripkUser, to: validSNILS)
+        region.north.setProfileField("snils", of: pair.northUser, to: validSNILS)
+    }
+
     static func person(_ ledger: any LedgerStore, email: String) async throws -> PersonID {
         try #require(try await ledger.persons().first { $0.email?.lowercased() == email.lowercased() }).id
     }
@@ -156,6 +162,38 @@ struct PersonMergeSyncTests {
             #expect(findings.count == 1, "\(findings)")
             #expect(findings.first?.detail.en.contains("SNILS 11223344595 leads to \(ripkPerson)") == true)
             #expect(try await Self.modules(ledger, northPerson) == northModules)
+        }
+        #expect(try await ledger.verify().isIntact)
+    }
+
+    @Test(
+        "a SNILS corrected on both sites with no new completion: the next full sync merges under auto, reports under review",
+        arguments: [IdentityMergePolicy.auto, .review])
+    func correctedSNILSNothingNew(_ policy: IdentityMergePolicy) async throws {
+        let region = try await TwoSiteRegion(northIdentity: [.profileField("snils"), .email], identityMerge: policy)
+        let pair = try Self.prepare(region)
+        _ = await region.sync(full: true, timeout: .seconds(120))
+        let ledger = region.ledger
+        let ripkPerson = try await Self.person(ledger, email: pair.ripkEmail)
+        let northPerson = try await Self.person(ledger, email: pair.northEmail)
+        let both = try await Self.modules(ledger, ripkPerson).union(try await Self.modules(ledger, northPerson))
+        let entries = try await ledger.entryCount()
+        Self.correctSNILSOnly(region, pair)
+        let summary = await region.sync(full: true, timeout: .seconds(120))
+        await region.stop()
+        #expect(summary.failures.map(\.message) == [] && summary.newCredits == 0)
+        #expect(try await ledger.entryCount() == entries)
+        let found = summary.sites.flatMap(\.findings).filter { $0.kind == .possibleDuplicate }
+        let merges = try await ledger.personMerges()
+        switch policy {
+        case .auto:
+            #expect(merges.count == 1 && merges.first?.merge.keep == ripkPerson)
+            #expect(merges.first?.merge.other == northPerson && found.isEmpty, "\(found)")
+            #expect(try await Self.modules(ledger, ripkPerson) == both)
+        case .review:
+            #expect(merges.isEmpty)
+            #expect(found.count == 1, "\(found)")
+            #expect(found.first?.detail.en.contains("SNILS 11223344595 leads to \(ripkPerson)") == true)
         }
         #expect(try await ledger.verify().isIntact)
     }
