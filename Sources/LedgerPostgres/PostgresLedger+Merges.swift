@@ -13,11 +13,16 @@
         public func recordPersonMerge(_ merge: PersonMerge) async throws -> RecordedPersonMerge {
             // Refused at once when the merges in force do not allow it (and again under the lock).
             if let refusal = PersonMerges(try await personMerges().map(\.merge)).refusal(of: merge) { throw refusal }
-            return try await reporting {
+            let (recorded, checkpoint) = try await reporting {
                 try await client.withTransaction(logger: logger) { connection in
                     // The head row's lock serialises this with every append, so no credit is counted
                     // under merges about to change.
-                    _ = try await connection.query("SELECT count FROM ledger_head FOR UPDATE", logger: logger)
+                    var head = (count: 0, hash: LedgerChain.genesis)
+                    for try await (count, hash) in try await connection.query(
+                        "SELECT count, hash FROM ledger_head FOR UPDATE", logger: logger
+                    ).decode((Int, String).self) {
+                        head = (count, hash)
+                    }
                     _ = try await connection.query("LOCK TABLE person_merges IN EXCLUSIVE MODE", logger: logger)
                     let next = try PersonMergeChain.next(
                         after: try await Self.personMerges(on: connection, logger: logger), merge)
@@ -31,9 +36,15 @@
                     for statement in PostgresPersonMergesSchema.rederive([merge.keep.rawValue, merge.other.rawValue]) {
                         _ = try await connection.query(statement, logger: logger)
                     }
-                    return next
+                    return (
+                        next,
+                        LedgerCheckpoint(entries: head.count, head: head.hash, merges: next.position, mergeHead: next.hash)
+                    )
                 }
             }
+            // Written once the transaction has committed, as after an append.
+            if let file = configuration.checkpoint { checkpoint.advance(file) }
+            return recorded
         }
 
         static func personMerges(

@@ -324,12 +324,15 @@
                         if named.contains(entry.id) { namedEntries[entry.id] = entry }
                         if streamed.count == checkpoint?.entries { hashAtCheckpoint = hash }
                     }
+                    let merges = try await Self.personMerges(on: connection, logger: logger)
                     var verification = streamed.finish(
                         head: head, materialised: try await Self.materialised(on: connection, logger: logger),
-                        merges: try await Self.personMerges(on: connection, logger: logger))
+                        merges: merges)
                     if verification.isIntact, let checkpoint, let checkpointFile {
-                        verification.problem = checkpoint.problem(
-                            file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+                        verification.problem =
+                            checkpoint.problem(
+                                file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+                            ?? checkpoint.mergeProblem(file: checkpointFile, log: merges)
                     }
                     if verification.isIntact {
                         verification.problem = try await Self.recordsProblem(

@@ -12,6 +12,7 @@ extension SQLiteLedger {
     public func recordPersonMerge(_ merge: PersonMerge) async throws -> RecordedPersonMerge {
         try await writer.writeWithoutTransaction { db in
             var recorded: RecordedPersonMerge?
+            var checkpoint: LedgerCheckpoint?
             try db.inTransaction(.immediate) {
                 let next = try PersonMergeChain.next(after: try Self.personMerges(db), merge)
                 try db.execute(
@@ -26,8 +27,13 @@ extension SQLiteLedger {
                 let rederive = SQLitePersonMergesSchema.rederive([merge.keep.rawValue, merge.other.rawValue])
                 try db.execute(sql: rederive.sql, arguments: StatementArguments(rederive.arguments))
                 recorded = next
+                let head = try Row.fetchOne(db, sql: "SELECT count, hash FROM ledger_head")
+                checkpoint = LedgerCheckpoint(
+                    entries: head?["count"] ?? 0, head: head?["hash"] ?? LedgerChain.genesis, merges: next.position,
+                    mergeHead: next.hash)
                 return .commit
             }
+            if let checkpoint, let file = checkpointPath { checkpoint.advance(file) }
             return recorded!
         }
     }

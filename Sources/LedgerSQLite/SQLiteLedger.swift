@@ -255,8 +255,10 @@ public final class SQLiteLedger: LedgerStore {
                 head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
                 materialised: try Self.materialised(db), merges: try Self.personMerges(db))
             if verification.isIntact, let checkpoint, let checkpointFile {
-                verification.problem = checkpoint.problem(
-                    file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+                let merges = try Self.personMerges(db)
+                verification.problem =
+                    checkpoint.problem(file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
+                    ?? checkpoint.mergeProblem(file: checkpointFile, log: merges)
             }
             if verification.isIntact {
                 verification.problem = try Self.recordsProblem(db, entries: namedEntries)

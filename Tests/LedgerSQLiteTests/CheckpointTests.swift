@@ -49,6 +49,35 @@ struct CheckpointTests {
         #expect(try await SQLiteLedger(path: path).verify().isIntact)
     }
 
+    @Test("a merge-log event cut off the end, which changes no standing: verify names the checkpoint")
+    func cutOffMerge() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ledger.sqlite").path
+        let ledger = try SQLiteLedger(path: path)
+        _ = try await ledger.append(
+            F.batch("b1", [F.credit("p1", "ICT-01")], persons: [F.person("p1"), F.person("p2")]))
+        // p2 has no credit: removing the merge changes no standing table.
+        _ = try await ledger.recordPersonMerge(
+            PersonMerge(kind: .merge, keep: "p1", other: "p2", reason: "one teacher", actor: "petrova", recordedAt: F.now))
+        #expect(try await ledger.verify().isIntact)
+        let text = try String(contentsOfFile: path + ".checkpoint", encoding: .utf8)
+        #expect(text.hasPrefix("entries 1\n") && text.contains("merges 1\n"))
+        // Appending keeps what the checkpoint records of the merge log.
+        _ = try await ledger.append(F.batch("b2", [F.credit("p1", "ICT-02")]))
+        #expect(try String(contentsOfFile: path + ".checkpoint", encoding: .utf8).contains("merges 1\n"))
+
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER person_merges_refuse_delete")
+            try db.execute(sql: "DELETE FROM person_merges")
+        }
+        let verification = try await SQLiteLedger(path: path).verify()
+        #expect(verification.problem == .mergeCheckpointDiffers(file: path + ".checkpoint", merges: 1, found: 0))
+        #expect(verification.problem?.description.contains("records 1 merge-log event(s) but the log holds 0") == true)
+    }
+
     @Test("a new ledger file at the path of a deleted one starts without the old checkpoint")
     func newLedgerStartsClean() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkpoint-\(UUID().uuidString)")

@@ -76,6 +76,9 @@ public struct LedgerVerification: Hashable, Sendable {
         case checkpointDiffers(file: String, entries: Int, found: Int)
         /// The merge-log event at this position (1-based) no longer matches its hash: it was edited,
         /// or an event before it was removed.
+        /// The checkpoint file records more merge events than the merge log holds, or another hash
+        /// for its last one: events at the log's end were removed or changed.
+        case mergeCheckpointDiffers(file: String, merges: Int, found: Int)
         case mergeAltered(position: Int)
         /// A route's recorded verdict (status, hours, completion day) is not what its credits give.
         case routeVerdictDiffers(route: RouteID, recorded: String, computed: String)
@@ -99,6 +102,10 @@ public struct LedgerVerification: Hashable, Sendable {
                 "the table \(table) does not match the entries: \(detail); it was changed outside MoodleBridge"
             case .checkpointDiffers(let file, let entries, let found) where found < entries:
                 "the checkpoint \(file) records \(entries) entries but the ledger holds \(found): entries at its end were removed outside MoodleBridge (and its head rewritten to hide it)"
+            case .mergeCheckpointDiffers(let file, let merges, let found) where found < merges:
+                "the checkpoint \(file) records \(merges) merge-log event(s) but the log holds \(found): events at its end were removed outside MoodleBridge"
+            case .mergeCheckpointDiffers(let file, let merges, _):
+                "merge-log event number \(merges) does not match the hash the checkpoint \(file) records for it: the merge log was changed outside MoodleBridge"
             case .mergeAltered(let position):
                 "merge-log event number \(position) (person_merges) does not match its hash: it was edited, or an event just before it was removed, outside MoodleBridge"
             case .checkpointDiffers(let file, let entries, _):
