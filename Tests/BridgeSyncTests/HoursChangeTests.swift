@@ -46,4 +46,34 @@ struct HoursChangeTests {
         #expect(after.newCredits == 0)
         #expect(!(after.sites.first { $0.site == "ripk" }?.findings.contains { $0.kind == .hoursMismatch } ?? true))
     }
+
+    @Test("classic path: a module's hours changed in the mapping files are reported, then rehour re-credits them")
+    func mappingHoursChanged() async throws {
+        let region = try await TwoSiteRegion()
+        _ = await region.sync(full: true, timeout: .seconds(120))
+        let credited = try await region.ledger.standingCredits(person: nil).filter { $0.module == "NORTH-3" }
+        #expect(!credited.isEmpty && credited.allSatisfy { $0.hours == 12 })
+        // The registrar edits modules.yaml: NORTH-3 is now an 18-hour seminar.
+        var edited = region.mapping
+        let index = try #require(edited.modules.firstIndex { $0.module.id == "NORTH-3" })
+        edited.modules[index].module.hours = 18
+        let before = try await region.ledger.entryCount()
+        let full = await region.sync(full: true, timeout: .seconds(120), mapping: edited)
+        #expect(full.failures.map(\.message) == [])
+        #expect(try await region.ledger.entryCount() == before)
+        let finding = try #require(
+            full.sites.first { $0.site == "north" }?.findings.first { $0.kind == .hoursMismatch })
+        #expect(finding.module == "NORTH-3")
+        #expect(finding.detail.en.contains("at 12 h") && finding.detail.en.contains("now has 18 h"))
+
+        let rehoured = try await RehourCredits(mapping: edited, ledger: { region.ledger }).run(
+            .init(module: "NORTH-3", document: "приказ 4", reason: "объём семинара 18 ч", operator: "admin"))
+        #expect(rehoured.changes.count == credited.count && rehoured.written == 2 * credited.count)
+        let after = await region.sync(full: true, timeout: .seconds(120), mapping: edited)
+        await region.stop()
+        #expect(after.newCredits == 0)
+        #expect(!(after.sites.first { $0.site == "north" }?.findings.contains { $0.kind == .hoursMismatch } ?? true))
+        let now = try await region.ledger.standingCredits(person: nil).filter { $0.module == "NORTH-3" }
+        #expect(now.count == credited.count && now.allSatisfy { $0.hours == 18 })
+    }
 }

@@ -77,9 +77,9 @@ final class TwoSiteRegion: Sendable {
     func runner(
         retry: MoodleRetryPolicy = MoodleRetryPolicy(
             maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50)),
-        timeout: Duration = .seconds(5)
+        timeout: Duration = .seconds(5), mapping: RegionMapping? = nil
     ) -> SyncRunner {
-        SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "test")) { site in
+        SyncRunner(mapping: mapping ?? self.mapping, ledger: ledger, logger: Logger(label: "test")) { site in
             MoodleSite(
                 configuration: MoodleSiteConfiguration(
                     baseURL: site.baseURL, token: MoodleToken(Self.token),
@@ -87,10 +87,12 @@ final class TwoSiteRegion: Sendable {
         }
     }
 
+    /// One run of both sites; `mapping` stands for the mapping files edited since the region started.
     func sync(
-        full: Bool = false, now: Date = Date(timeIntervalSince1970: 1_767_225_600), timeout: Duration = .seconds(5)
+        full: Bool = false, now: Date = Date(timeIntervalSince1970: 1_767_225_600), timeout: Duration = .seconds(5),
+        mapping: RegionMapping? = nil
     ) async -> SyncRunner.Summary {
-        await runner(timeout: timeout).run(
+        await runner(timeout: timeout, mapping: mapping).run(
             sites: nil, options: SyncOptions(isFull: full, now: now, runID: "run-\(UUID().uuidString.prefix(6))"),
             progress: { _ in })
     }
