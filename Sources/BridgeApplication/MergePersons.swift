@@ -114,15 +114,18 @@ public struct MergedPersonsDocument: Hashable, Sendable, CustomStringConvertible
     public var registrationNumber: String
     public var person: PersonID
     public var route: RouteID
+    /// Whether the persons were merged or unmerged since the document was issued.
+    public var event: PersonMerge.Kind = .merge
 
-    /// `certificate 2026-00007 of P-2 (route R-1) rests on credits a merge of P-2 and P-1 changed`.
+    /// `certificate 2026-00007 of P-2 (route R-1) was issued before the persons were merged`.
     public var text: LocalizedText {
         let russian = kind == .statement ? "справка" : "удостоверение"
+        let undone = event == .unmerge
         return LocalizedText(
             ru:
-                "\(russian) \(registrationNumber) слушателя \(person) (маршрут \(route)) выдана до объединения (разъединения) слушателей",
+                "\(russian) \(registrationNumber) слушателя \(person) (маршрут \(route)) выдана до \(undone ? "отмены объединения" : "объединения") слушателей",
             en:
-                "\(kind.rawValue) \(registrationNumber) of \(person) (route \(route)) was issued before the persons were merged (unmerged)"
+                "\(kind.rawValue) \(registrationNumber) of \(person) (route \(route)) was issued before the persons were \(undone ? "unmerged" : "merged")"
         )
     }
 
@@ -158,7 +161,11 @@ struct PersonMergeRecorder {
             ?? PersonTotal(person: merge.keep, modules: 0, hours: .zero)
         return MergePersons.Result(
             merge: recorded, before: before, after: after,
-            documents: Self.documents(of: [merge.keep, merge.other], in: try await ledger.documents()))
+            documents: Self.documents(of: [merge.keep, merge.other], in: try await ledger.documents()).map {
+                var document = $0
+                document.event = merge.kind
+                return document
+            })
     }
 
     /// The issued, not cancelled certificates and statements of `persons`, in issue order.
