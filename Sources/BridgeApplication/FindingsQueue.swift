@@ -35,6 +35,12 @@ public struct FindingsQueue: Sendable {
         /// The centres of the mapping files, to filter by.
         public var centres: [Centre]
         public var sites: [SiteID]
+
+        /// The lines grouped by kind, in the vocabulary's order; in each group the new ones first.
+        public var groups: [(kind: FindingKind, lines: [Line])] {
+            let byKind = Dictionary(grouping: lines) { $0.finding.key.kind }
+            return FindingKind.allCases.compactMap { kind in byKind[kind].map { (kind, $0) } }
+        }
     }
 
     /// Views this close to the last one are the same visit.

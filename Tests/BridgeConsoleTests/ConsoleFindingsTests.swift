@@ -38,6 +38,8 @@ struct ConsoleFindingsTests {
             try await viewer.signIn("viewer")
             let page = String(buffer: try await viewer.get("/findings").body)
             #expect(page.contains("id=\"finding-\(north)\"") && page.contains("Северова"))
+            // Grouped by kind, each group headed with its label and count.
+            #expect(page.contains("id=\"group-revocation-flagged\"") && page.contains("Зачёт отозван в Moodle ("))
             #expect(!page.contains("id=\"acknowledge-\(north)\""))
             let token = try await viewer.csrf()
             let refused = try await viewer.post(

@@ -33,7 +33,7 @@ struct FindingsRoutes {
                 if let acknowledged = request.uri.queryParameters.get("acknowledged") {
                     values["acknowledged"] = acknowledged
                 }
-                values["findings"] = queue.lines.map { line -> [String: Any] in
+                func row(_ line: FindingsQueue.Line) -> [String: Any] {
                     let finding = line.finding
                     let kind = finding.key.kind
                     var row: [String: Any] = [
@@ -49,6 +49,13 @@ struct FindingsRoutes {
                     if let person = finding.person { row["person"] = person.rawValue }
                     row["name"] = line.personName ?? finding.user ?? finding.course ?? ""
                     return row
+                }
+                values["findings"] = queue.lines.map(row)
+                values["groups"] = queue.groups.map { group -> [String: Any] in
+                    [
+                        "kind": language == .ru ? group.kind.label.ru : group.kind.label.en,
+                        "kindKey": group.kind.rawValue, "count": group.lines.count, "rows": group.lines.map(row),
+                    ]
                 }
                 return console.pages.render("findings", values)
             }
