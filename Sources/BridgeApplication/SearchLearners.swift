@@ -13,6 +13,8 @@ public struct SearchLearners: Sendable {
         public var snils: String?
         public var email: String?
         public var idnumber: String?
+        /// The person this one is merged into, whose card holds their credits.
+        public var mergedInto: PersonID?
     }
 
     /// The most matches returned.
@@ -36,8 +38,10 @@ public struct SearchLearners: Sendable {
         let oneWord = !key.contains(UInt8(ascii: " "))
         let id = String(decoding: key, as: UTF8.self)
         var matches: [Match] = []
+        let ledger = try await self.ledger()
+        let merges = try await ledger.mergesInForce()
         // The index is in the order of the result: the first matches are the answer.
-        for entry in try await index.entries(of: ledger()) {
+        for entry in try await index.entries(of: ledger) {
             let found =
                 snilsQuery
                 ? entry.person.snils?.digits.hasPrefix(digits) ?? false
@@ -50,7 +54,7 @@ public struct SearchLearners: Sendable {
             matches.append(
                 Match(
                     person: person.id, fullName: person.fullName, snils: person.snils?.formatted, email: person.email,
-                    idnumber: person.idnumber))
+                    idnumber: person.idnumber, mergedInto: merges.keep(of: person.id)))
             if matches.count == Self.limit { break }
         }
         return matches

@@ -45,6 +45,8 @@ struct ConsoleActionsBrowserTests {
             try await browser.type("#login", login)
             try await browser.type("#password", ConsoleHarness.password)
             try await browser.click("#sign-in")
+            // Wait for the redirect to the dashboard before going anywhere else.
+            _ = try await browser.url(becoming: "\(site)/")
         }
 
         // A registrar issues the certificate on the documents page and reads its number and code.

@@ -116,6 +116,9 @@ struct ConsoleBrowserTests {
             try await browser.type("#login", login)
             try await browser.type("#password", ConsoleHarness.password)
             try await browser.click("#sign-in")
+            // The sign-in answers with a redirect to the dashboard: wait for it, as a person waits
+            // for the page, before going anywhere else (else the redirect can land after the next page).
+            _ = try await browser.url(becoming: "\(site)/")
         }
 
         // Without a session the console sends the browser to the sign-in page.

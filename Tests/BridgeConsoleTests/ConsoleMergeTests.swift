@@ -65,6 +65,9 @@ struct ConsoleMergeTests {
             #expect(page.contains("id=\"notice\"") && page.contains("id=\"merged-here\""))
             // ICT-01 counts once: 36 + 36 (OCH-MET-01), not 108.
             #expect(try await hours(harness)[PersonID(Self.keep)] == 72)
+            // The search still finds the merged learner, and says whom they are merged into.
+            let search = String(buffer: try await admin.get("/learners?q=" + ConsoleBrowser.encode("кузнецова")).body)
+            #expect(search.contains("class=\"tag merged-into\"") && search.contains("href=\"/learners/\(Self.keep)\""))
             let otherCard = String(buffer: try await admin.get("/learners/\(Self.other)").body)
             #expect(otherCard.contains("id=\"merged-into\"") && otherCard.contains("id=\"unmerge-self\""))
 

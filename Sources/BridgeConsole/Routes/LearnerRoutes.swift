@@ -15,11 +15,13 @@ struct LearnerRoutes {
                 if !query.trimmingCharacters(in: .whitespaces).isEmpty {
                     let matches = try await SearchLearners(ledger: console.ledger, index: console.learnerIndex).run(query: query)
                     values["searched"] = true
-                    values["matches"] = matches.map {
-                        [
-                            "person": $0.person.rawValue, "name": $0.fullName, "snils": $0.snils ?? "",
-                            "email": $0.email ?? "", "idnumber": $0.idnumber ?? "",
+                    values["matches"] = matches.map { match -> [String: Any] in
+                        var line: [String: Any] = [
+                            "person": match.person.rawValue, "name": match.fullName, "snils": match.snils ?? "",
+                            "email": match.email ?? "", "idnumber": match.idnumber ?? "",
                         ]
+                        if let into = match.mergedInto { line["mergedInto"] = into.rawValue }
+                        return line
                     }
                 }
                 return console.pages.render("learners", values)
