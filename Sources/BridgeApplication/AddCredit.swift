@@ -8,7 +8,10 @@ import Foundation
 /// like one: the same person, module and day is one credit, whether entered by hand or imported.
 public struct AddCredit: Sendable {
     public struct Input: Sendable {
+        /// The learner's SNILS; or empty, with ``person`` naming a learner whose SNILS the ledger holds.
         public var snils: String
+        /// A learner of the ledger by id (the learner card's form), credited by their stored SNILS.
+        public var person: String?
         /// Needed for a person new to the ledger; a known person's stored names otherwise.
         public var lastName: String?
         public var firstName: String?
@@ -30,9 +33,10 @@ public struct AddCredit: Sendable {
         public init(
             snils: String, lastName: String? = nil, firstName: String? = nil, middleName: String? = nil,
             module: String, hours: Int? = nil, form: StudyForm? = nil, date: String, document: String,
-            operator: String, allowFuture: Bool = false
+            operator: String, allowFuture: Bool = false, person: String? = nil
         ) {
             self.snils = snils
+            self.person = person
             self.lastName = lastName
             self.firstName = firstName
             self.middleName = middleName
@@ -84,6 +88,19 @@ public struct AddCredit: Sendable {
                 day, text: input.date, what: "--date", allowed: input.allowFuture)
         }
         let ledger = try await self.ledger()
+        var input = input
+        if let id = input.person {
+            guard let person = try await ledger.person(id: PersonID(id)) else {
+                throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
+            }
+            guard let stored = person.snils else {
+                throw ApplicationError(
+                    .invalidValue,
+                    "\(person.fullName) has no SNILS in the ledger: a credit by hand is entered by SNILS; add it to the person's data first"
+                )
+            }
+            input.snils = stored.formatted
+        }
         let snils: SNILS
         do { snils = try SNILS(parsing: input.snils) } catch {
             throw ApplicationError(.invalidValue, "bad SNILS '\(input.snils)': \(error)")

@@ -78,4 +78,28 @@ struct AddCreditTests {
         }
         #expect(refused?.kind == .futureDate)
     }
+
+    @Test("by a learner's id: credited by their stored SNILS; a learner without one is refused, nothing written")
+    func byPerson() async throws {
+        let fixture = try Fixture()
+        let first = try await fixture.add("SEM-MMC-01", on: "14.03.2026")
+        let again = try await AddCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
+            .init(
+                snils: "", module: "OCH-MET-01", date: "15.03.2026", document: "ведомость 13", operator: "Петрова",
+                person: first.person.rawValue))
+        #expect(again.written && again.person == first.person)
+        _ = try await fixture.ledger.append(
+            LedgerBatch(
+                id: "sync-1", kind: .sync, actor: "ripk", description: "sync", recordedAt: fixture.now,
+                persons: [Person(id: "P-ripk-7", lastName: "Орлова", firstName: "Анна")]))
+        let count = try await fixture.ledger.entryCount()
+        let refused = await fixture.refusal {
+            _ = try await AddCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
+                .init(
+                    snils: "", module: "OCH-MET-01", date: "15.03.2026", document: "ведомость 13", operator: "Петрова",
+                    person: "P-ripk-7"))
+        }
+        #expect(refused?.kind == .invalidValue && refused?.message.contains("Орлова Анна has no SNILS") == true)
+        #expect(try await fixture.ledger.entryCount() == count)
+    }
 }
