@@ -1,5 +1,6 @@
 import BridgeApplication
 import CreditCore
+import CreditReports
 import Hummingbird
 
 /// The learner card's forms for registrars and administrators: `POST /learners/{id}/credit` adds a
@@ -63,10 +64,7 @@ struct CardActionRoutes {
             switch field {
             case "birth_date":
                 // Shown as the form takes it: dd.mm.yyyy.
-                stored = person.registry.birthDate.map { iso in
-                    let parts = iso.split(separator: "-")
-                    return parts.count == 3 ? "\(parts[2]).\(parts[1]).\(parts[0])" : iso
-                }
+                stored = person.registry.birthDate.map { iso in ReportDay(parsing: iso)?.russian ?? iso }
             default: stored = PersonField(rawValue: field).flatMap { person[$0] }
             }
             fields.append(["name": field, "label": texts["field_\(field)"] ?? field, "value": stored ?? ""])
