@@ -30,7 +30,7 @@ extension LedgerConformance {
         try await ledger.openRoutes([route])
         let projection = LedgerProjection(standingCredits: try await ledger.standingCredits(person: nil))
         try await ledger.recordVerdicts([RouteVerdict(projection.progress(of: route, program: program, asOf: F.now))])
-        let programs: (ProgramID) -> Program? = { $0 == program.id ? program : nil }
+        let programs: @Sendable (ProgramID) -> Program? = { $0 == program.id ? program : nil }
         #expect(try await ledger.verify(programs: programs, now: F.now).isIntact)
 
         try await backend.execute("UPDATE routes SET status = 'completed', hours = 72 WHERE id = 'r1'")

@@ -50,6 +50,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
     case verifyDetectsChangedDocumentModule
     case verifyDetectsNumberSeriesSetBack
     case verifyDetectsChangedPerson
+    case verifyReadsOneSliceOfPersonsAtATime
 
     public var testDescription: String { rawValue }
 
@@ -95,6 +96,7 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
         case .verifyDetectsChangedDocumentModule: try await changedDocumentModule(ledger, backend)
         case .verifyDetectsNumberSeriesSetBack: try await numberSeriesSetBack(ledger, backend)
         case .verifyDetectsChangedPerson: try await changedPerson(ledger, backend)
+        case .verifyReadsOneSliceOfPersonsAtATime: try await verifyReadsOneSliceAtATime(ledger, backend)
         }
     }
 

@@ -7,7 +7,7 @@
     /// the same snapshot as the entries.
     extension PostgresLedger {
         /// The documents against the entries they name, the number series against the numbers
-        /// issued, and the persons against their registry history.
+        /// issued.
         ///
         /// - Parameter entries: The entries the documents name, by id.
         static func recordsProblem(
@@ -26,14 +26,8 @@
             ).decode((Int, Int).self) {
                 years[year] = last
             }
-            if let problem = LedgerAudit.documentProblem(documents, entries: entries)
+            return LedgerAudit.documentProblem(documents, entries: entries)
                 ?? LedgerAudit.counterProblem(documents, counters: LedgerAudit.Counters(series: series, years: years))
-            {
-                return problem
-            }
-            return LedgerAudit.personProblem(
-                try await persons(on: connection, logger: logger),
-                events: try await personEvents(person: nil, on: connection, logger: logger))
         }
     }
 #endif

@@ -21,30 +21,31 @@
 
         public func routes(person: PersonID?) async throws -> [StoredRoute] {
             try await reporting {
-                let columns = "id, person_id, program_id, start, deadline, status, hours, completed_at, automatic"
-                let order = "ORDER BY person_id COLLATE \"C\", start, id COLLATE \"C\""
-                let query: PostgresQuery =
-                    if let person {
-                        "SELECT \(unescaped: columns) FROM routes WHERE person_id = \(person.rawValue) \(unescaped: order)"
-                    } else {
-                        "SELECT \(unescaped: columns) FROM routes \(unescaped: order)"
-                    }
-                var routes: [StoredRoute] = []
-                for try await (id, person, program, start, deadline, status, hours, completedAt, automatic)
-                    in try await client.query(
-                        query, logger: logger
-                    ).decode((String, String, String, Int, Int, String, Int, Int?, Bool).self)
-                {
-                    routes.append(
-                        StoredRoute(
-                            route: Route(
-                                id: RouteID(id), person: PersonID(person), program: ProgramID(program),
-                                start: PostgresRowCoding.date(start), deadline: PostgresRowCoding.date(deadline)),
-                            status: RouteProgress.Status(rawValue: status) ?? .open, hoursCredited: CreditHours(hours),
-                            completedAt: completedAt.map(PostgresRowCoding.date), isAutomatic: automatic))
-                }
-                return routes
+                try await Self.routes(matching: person.map { .only($0) } ?? .everyone, on: client, logger: logger)
             }
+        }
+
+        static func routes(
+            matching filter: PersonFilter, on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws -> [StoredRoute] {
+            var routes: [StoredRoute] = []
+            for try await (id, person, program, start, deadline, status, hours, completedAt, automatic)
+                in try await connection.run(
+                    """
+                    SELECT id, person_id, program_id, start, deadline, status, hours, completed_at, automatic FROM routes
+                    WHERE \("person_id", matches: filter) ORDER BY person_id COLLATE "C", start, id COLLATE "C"
+                    """, logger: logger
+                ).decode((String, String, String, Int, Int, String, Int, Int?, Bool).self)
+            {
+                routes.append(
+                    StoredRoute(
+                        route: Route(
+                            id: RouteID(id), person: PersonID(person), program: ProgramID(program),
+                            start: PostgresRowCoding.date(start), deadline: PostgresRowCoding.date(deadline)),
+                        status: RouteProgress.Status(rawValue: status) ?? .open, hoursCredited: CreditHours(hours),
+                        completedAt: completedAt.map(PostgresRowCoding.date), isAutomatic: automatic))
+            }
+            return routes
         }
 
         public func recordVerdicts(_ verdicts: [RouteVerdict]) async throws {

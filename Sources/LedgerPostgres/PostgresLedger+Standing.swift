@@ -38,11 +38,11 @@
         }
 
         public func standingTotals() async throws -> [PersonTotal] {
-            try await reporting { try await Self.standingTotals(on: client, logger: logger) }
+            try await reporting { try await Self.standingTotals(matching: .everyone, on: client, logger: logger) }
         }
 
         public func standingMonths() async throws -> StandingMonths {
-            try await reporting { try await Self.standingMonths(on: client, logger: logger) }
+            try await reporting { try await Self.standingMonths(matching: .everyone, on: client, logger: logger) }
         }
 
         public func personsWritten(after count: Int) async throws -> Set<PersonID> {
@@ -72,19 +72,19 @@
 
         static let standingColumns = "entry_id, person_id, module_id, hours, form, occurred_at, source"
 
-        /// Everything the standing tables hold, for `verify`.
+        /// What the standing tables hold for the persons of `range`, for `verify`.
         static func materialised(
-            on connection: some PostgresQueryRunner, logger: Logger
-        ) async throws
-            -> MaterialisedStanding
-        {
+            matching filter: PersonFilter, on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws -> MaterialisedStanding {
             MaterialisedStanding(
                 credits: try await standingCredits(
-                    "SELECT \(unescaped: standingColumns) FROM standing_credits", on: connection, logger: logger),
+                    "SELECT \(unescaped: standingColumns) FROM standing_credits WHERE \("person_id", matches: filter)",
+                    on: connection, logger: logger),
                 modules: try await standingCredits(
-                    "SELECT \(unescaped: standingColumns) FROM standing_modules", on: connection, logger: logger),
-                totals: try await standingTotals(on: connection, logger: logger),
-                months: try await standingMonths(on: connection, logger: logger))
+                    "SELECT \(unescaped: standingColumns) FROM standing_modules WHERE \("person_id", matches: filter)",
+                    on: connection, logger: logger),
+                totals: try await standingTotals(matching: filter, on: connection, logger: logger),
+                months: try await standingMonths(matching: filter, on: connection, logger: logger))
         }
 
         private static func standingCredits(
@@ -104,13 +104,16 @@
         }
 
         private static func standingTotals(
-            on connection: some PostgresQueryRunner, logger: Logger
+            matching filter: PersonFilter, on connection: some PostgresQueryRunner, logger: Logger
         ) async throws
             -> [PersonTotal]
         {
             var totals: [PersonTotal] = []
             for try await (person, modules, hours) in try await connection.run(
-                "SELECT person_id, modules, hours FROM person_totals ORDER BY person_id COLLATE \"C\"", logger: logger
+                """
+                SELECT person_id, modules, hours FROM person_totals WHERE \("person_id", matches: filter)
+                ORDER BY person_id COLLATE "C"
+                """, logger: logger
             ).decode((String, Int, Int).self) {
                 totals.append(PersonTotal(person: PersonID(person), modules: modules, hours: CreditHours(hours)))
             }
@@ -118,7 +121,7 @@
         }
 
         private static func standingMonths(
-            on connection: some PostgresQueryRunner, logger: Logger
+            matching filter: PersonFilter, on connection: some PostgresQueryRunner, logger: Logger
         ) async throws
             -> StandingMonths
         {
@@ -130,7 +133,10 @@
             }
             var rows: [MonthStanding] = []
             for try await (month, form, person, credits, hours) in try await connection.run(
-                "SELECT month, form, person_id, credits, hours FROM standing_months", logger: logger
+                """
+                SELECT month, form, person_id, credits, hours FROM standing_months
+                WHERE \("person_id", matches: filter)
+                """, logger: logger
             ).decode((String, String, String, Int, Int).self) {
                 guard let month = YearMonth(month), let form = StudyForm(rawValue: form) else { continue }
                 rows.append(

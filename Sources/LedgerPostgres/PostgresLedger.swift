@@ -186,10 +186,13 @@
         }
 
         /// Every known person, read through `connection`.
-        static func persons(on connection: some PostgresQueryRunner, logger: Logger) async throws -> [Person] {
+        static func persons(
+            on connection: some PostgresQueryRunner, matching filter: PersonFilter = .everyone, logger: Logger
+        ) async throws -> [Person] {
             var persons: [Person] = []
             let rows = try await connection.run(
-                "SELECT to_jsonb(p)::text FROM persons p ORDER BY id COLLATE \"C\"", logger: logger)
+                "SELECT to_jsonb(p)::text FROM persons p WHERE \("id", matches: filter) ORDER BY id COLLATE \"C\"",
+                logger: logger)
             for try await json in rows.decode(String.self) {
                 persons.append(try PostgresPersonRow.person(json: json))
             }
@@ -225,12 +228,17 @@
         static func personEvents(
             person: PersonID?, on connection: some PostgresQueryRunner, logger: Logger
         ) async throws -> [RecordedPersonEvent] {
+            try await personEvents(matching: person.map { .only($0) } ?? .everyone, on: connection, logger: logger)
+        }
+
+        static func personEvents(
+            matching filter: PersonFilter, on connection: some PostgresQueryRunner, logger: Logger
+        ) async throws -> [RecordedPersonEvent] {
             var events: [RecordedPersonEvent] = []
             let rows = try await connection.run(
                 """
                 SELECT person_id, field, kind, stored, offered, source, batch_id, recorded_at FROM person_events
-                WHERE \(person?.rawValue)::text IS NULL OR person_id = \(person?.rawValue)
-                ORDER BY position
+                WHERE \("person_id", matches: filter) ORDER BY position
                 """, logger: logger)
             for try await (id, field, kind, stored, offered, source, batch, recordedAt) in rows.decode(
                 (String, String, String, String?, String, String, String, Int).self)
@@ -292,9 +300,9 @@
             }
         }
 
-        /// Streams the entries in one snapshot, checking the chain as they come and keeping only what
-        /// the projection and the documents' check need.
-        public func verify() async throws -> LedgerVerification {
+        /// In one snapshot: the entries streamed against the chain, then the derived state one slice
+        /// of persons at a time (``LedgerVerification/SliceCheck``).
+        public func verify(_ scope: VerificationScope) async throws -> LedgerVerification {
             // Read before the snapshot: the checkpoint can then only record entries the snapshot holds.
             let checkpointFile = configuration.checkpoint
             let checkpoint = checkpointFile.flatMap { LedgerCheckpoint(file: $0) }
@@ -325,20 +333,26 @@
                         if streamed.count == checkpoint?.entries { hashAtCheckpoint = hash }
                     }
                     let merges = try await Self.personMerges(on: connection, logger: logger)
-                    var verification = streamed.finish(
-                        head: head, materialised: try await Self.materialised(on: connection, logger: logger),
-                        merges: merges)
-                    if verification.isIntact, let checkpoint, let checkpointFile {
-                        verification.problem =
+                    let chain = streamed.finish(head: head, merges: merges)
+                    guard chain.isIntact else { return chain }
+                    var slices = LedgerVerification.SliceCheck(merges: merges, scope: scope)
+                    for range in try await Self.personRanges(
+                        on: connection, entriesPerSlice: scope.entriesPerSlice, logger: logger)
+                    where slices.wantsMore {
+                        slices.check(try await Self.slice(range, on: connection, logger: logger))
+                    }
+                    slices.finish()
+                    var checkpointProblem: LedgerVerification.Problem?
+                    if let checkpoint, let checkpointFile {
+                        checkpointProblem =
                             checkpoint.problem(
                                 file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
                             ?? checkpoint.mergeProblem(file: checkpointFile, log: merges)
                     }
-                    if verification.isIntact {
-                        verification.problem = try await Self.recordsProblem(
-                            on: connection, documents: documents, entries: namedEntries, logger: logger)
-                    }
-                    return verification
+                    return slices.verdict(
+                        chain: chain, checkpoint: checkpointProblem,
+                        records: try await Self.recordsProblem(
+                            on: connection, documents: documents, entries: namedEntries, logger: logger))
                 }
             }
         }

@@ -5,8 +5,7 @@ import GRDB
 /// What `verify` checks beyond the hash chain and the standing tables (``LedgerAudit``), read in
 /// the same snapshot as the entries.
 extension SQLiteLedger {
-    /// The documents against the entries they name, the number series against the numbers issued,
-    /// and the persons against their registry history.
+    /// The documents against the entries they name and the number series against the numbers issued.
     ///
     /// - Parameter entries: The entries the documents name, by id.
     static func recordsProblem(_ db: Database, entries: [EntryID: LedgerEntry]) throws -> LedgerVerification.Problem? {
@@ -19,11 +18,7 @@ extension SQLiteLedger {
         for row in try Row.fetchAll(db, sql: "SELECT year, last FROM document_counters") {
             years[row["year"]] = row["last"]
         }
-        if let problem = LedgerAudit.documentProblem(documents, entries: entries)
+        return LedgerAudit.documentProblem(documents, entries: entries)
             ?? LedgerAudit.counterProblem(documents, counters: LedgerAudit.Counters(series: series, years: years))
-        {
-            return problem
-        }
-        return LedgerAudit.personProblem(try persons(db), events: try personEvents(db, person: nil))
     }
 }

@@ -24,27 +24,31 @@ extension SQLiteLedger {
 
     public func routes(person: PersonID?) async throws -> [StoredRoute] {
         try await writer.read { db in
-            // Columns by position, read through a cursor: the dashboard reads every route each time.
-            let sql = """
-                SELECT id, person_id, program_id, start, deadline, status, hours, completed_at, automatic FROM routes
-                \(person == nil ? "" : "WHERE person_id = ?") ORDER BY person_id, start, id
-                """
-            var routes: [StoredRoute] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(person.map { [$0.rawValue] } ?? []))
-            while let row = try rows.next() {
-                routes.append(
-                    StoredRoute(
-                        route: Route(
-                            id: RouteID(row[0] as String), person: PersonID(row[1] as String),
-                            program: ProgramID(row[2] as String), start: RowCoding.date(row[3]),
-                            deadline: RowCoding.date(row[4])),
-                        status: RouteProgress.Status(rawValue: row[5]) ?? .open,
-                        hoursCredited: CreditHours(row[6] as Int),
-                        completedAt: (row[7] as Int64?).map(RowCoding.date),
-                        isAutomatic: (row[8] as Int) != 0))
-            }
-            return routes
+            try Self.routes(db, person.map { PersonRangeCondition.person($0) } ?? .all)
         }
+    }
+
+    /// Columns by position, read through a cursor: the dashboard reads every route each time.
+    static func routes(_ db: Database, _ condition: PersonRangeCondition) throws -> [StoredRoute] {
+        let sql = """
+            SELECT id, person_id, program_id, start, deadline, status, hours, completed_at, automatic FROM routes
+            WHERE \(condition.sql) ORDER BY person_id, start, id
+            """
+        var routes: [StoredRoute] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: condition.arguments)
+        while let row = try rows.next() {
+            routes.append(
+                StoredRoute(
+                    route: Route(
+                        id: RouteID(row[0] as String), person: PersonID(row[1] as String),
+                        program: ProgramID(row[2] as String), start: RowCoding.date(row[3]),
+                        deadline: RowCoding.date(row[4])),
+                    status: RouteProgress.Status(rawValue: row[5]) ?? .open,
+                    hoursCredited: CreditHours(row[6] as Int),
+                    completedAt: (row[7] as Int64?).map(RowCoding.date),
+                    isAutomatic: (row[8] as Int) != 0))
+        }
+        return routes
     }
 
     public func recordVerdicts(_ verdicts: [RouteVerdict]) async throws {

@@ -62,11 +62,12 @@ extension SQLiteLedger {
     }
 
     /// Everything the standing tables hold, for `verify`.
-    static func materialised(_ db: Database) throws -> MaterialisedStanding {
-        MaterialisedStanding(
-            credits: try standingCredits(db, table: "standing_credits", where: "", arguments: []),
-            modules: try standingCredits(db, table: "standing_modules", where: "", arguments: []),
-            totals: try standingTotals(db), months: try standingMonths(db))
+    static func materialised(_ db: Database, _ range: PersonRangeCondition) throws -> MaterialisedStanding {
+        let condition = "WHERE \(range.sql)"
+        return MaterialisedStanding(
+            credits: try standingCredits(db, table: "standing_credits", where: condition, arguments: range.arguments),
+            modules: try standingCredits(db, table: "standing_modules", where: condition, arguments: range.arguments),
+            totals: try standingTotals(db, range), months: try standingMonths(db, range))
     }
 
     private static func standingCredits(
@@ -88,15 +89,20 @@ extension SQLiteLedger {
         return credits
     }
 
-    private static func standingTotals(_ db: Database) throws -> [PersonTotal] {
-        try Row.fetchAll(db, sql: "SELECT person_id, modules, hours FROM person_totals ORDER BY person_id").map {
+    private static func standingTotals(_ db: Database, _ range: PersonRangeCondition = .all) throws -> [PersonTotal] {
+        try Row.fetchAll(
+            db, sql: "SELECT person_id, modules, hours FROM person_totals WHERE \(range.sql) ORDER BY person_id",
+            arguments: range.arguments
+        ).map {
             PersonTotal(person: PersonID($0[0] as String), modules: $0[1], hours: CreditHours($0[2] as Int))
         }
     }
 
-    private static func standingMonths(_ db: Database) throws -> StandingMonths {
+    private static func standingMonths(_ db: Database, _ range: PersonRangeCondition = .all) throws -> StandingMonths {
         let offset = try Int.fetchOne(db, sql: "SELECT month_utc_offset FROM ledger_settings") ?? 0
-        let rows = try Row.fetchAll(db, sql: "SELECT month, form, person_id, credits, hours FROM standing_months")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT month, form, person_id, credits, hours FROM standing_months WHERE \(range.sql)",
+            arguments: range.arguments)
             .compactMap { row -> MonthStanding? in
                 guard let month = YearMonth(row[0] as String), let form = StudyForm(rawValue: row[1]) else {
                     return nil

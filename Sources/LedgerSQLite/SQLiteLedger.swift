@@ -152,8 +152,10 @@ public final class SQLiteLedger: LedgerStore {
         try await writer.read { db in try Self.persons(db) }
     }
 
-    static func persons(_ db: Database) throws -> [Person] {
-        try Row.fetchAll(db, sql: "SELECT * FROM persons ORDER BY id").map(PersonRow.person)
+    static func persons(_ db: Database, _ range: PersonRangeCondition = .all) throws -> [Person] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM persons WHERE \(range.on("id").sql) ORDER BY id", arguments: range.arguments
+        ).map(PersonRow.person)
     }
 
     public func registryRevision() async throws -> RegistryRevision {
@@ -177,14 +179,12 @@ public final class SQLiteLedger: LedgerStore {
     }
 
     static func personEvents(_ db: Database, person: PersonID?) throws -> [RecordedPersonEvent] {
-        let rows =
-            if let person {
-                try Row.fetchAll(
-                    db, sql: "SELECT * FROM person_events WHERE person_id = ? ORDER BY position",
-                    arguments: [person.rawValue])
-            } else {
-                try Row.fetchAll(db, sql: "SELECT * FROM person_events ORDER BY position")
-            }
+        try personEvents(db, person.map { PersonRangeCondition.person($0) } ?? .all)
+    }
+
+    static func personEvents(_ db: Database, _ range: PersonRangeCondition) throws -> [RecordedPersonEvent] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM person_events WHERE \(range.sql) ORDER BY position", arguments: range.arguments)
         return rows.compactMap { row in
             guard let field = PersonField(rawValue: row["field"]),
                 let kind = PersonEvent.Kind(rawValue: row["kind"])
@@ -231,9 +231,9 @@ public final class SQLiteLedger: LedgerStore {
         }
     }
 
-    /// Reads the entries one row at a time (a cursor, in one snapshot), checking the chain as they
-    /// come and keeping only what the projection and the documents' check need.
-    public func verify() async throws -> LedgerVerification {
+    /// In one snapshot: the entries one row at a time (a cursor) against the chain, then the
+    /// derived state one slice of persons at a time (``LedgerVerification/SliceCheck``).
+    public func verify(_ scope: VerificationScope) async throws -> LedgerVerification {
         // Read before the snapshot: the checkpoint can then only record entries the snapshot holds.
         let checkpointFile = checkpointPath
         let checkpoint = checkpointFile.flatMap { LedgerCheckpoint(file: $0) }
@@ -251,19 +251,23 @@ public final class SQLiteLedger: LedgerStore {
                 if named.contains(entry.id) { namedEntries[entry.id] = entry }
                 if streamed.count == checkpoint?.entries { hashAtCheckpoint = hash }
             }
-            var verification = streamed.finish(
-                head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0),
-                materialised: try Self.materialised(db), merges: try Self.personMerges(db))
-            if verification.isIntact, let checkpoint, let checkpointFile {
-                let merges = try Self.personMerges(db)
-                verification.problem =
+            let merges = try Self.personMerges(db)
+            let chain = streamed.finish(head: (head?["hash"] ?? LedgerChain.genesis, head?["count"] ?? 0), merges: merges)
+            guard chain.isIntact else { return chain }
+            var slices = LedgerVerification.SliceCheck(merges: merges, scope: scope)
+            for range in try Self.personRanges(db, entriesPerSlice: scope.entriesPerSlice) where slices.wantsMore {
+                slices.check(try Self.slice(db, PersonRangeCondition(range)))
+            }
+            slices.finish()
+            var checkpointProblem: LedgerVerification.Problem?
+            if let checkpoint, let checkpointFile {
+                checkpointProblem =
                     checkpoint.problem(file: checkpointFile, count: streamed.count, hashAtEntries: hashAtCheckpoint)
                     ?? checkpoint.mergeProblem(file: checkpointFile, log: merges)
             }
-            if verification.isIntact {
-                verification.problem = try Self.recordsProblem(db, entries: namedEntries)
-            }
-            return verification
+            return slices.verdict(
+                chain: chain, checkpoint: checkpointProblem,
+                records: try Self.recordsProblem(db, entries: namedEntries))
         }
     }
 

@@ -100,7 +100,7 @@ struct ScaleBenchmark {
                     kind: kind, wallSeconds: child.wallSeconds, peakMemoryBytes: child.peakMemoryBytes,
                     outputBytes: size, exitStatus: child.status))
         }
-        // `ledger verify` streams the entries: its memory follows the standing credits, not the entries.
+        // `ledger verify` streams the entries, then reads the derived state one slice of persons at a time.
         progress("ledger verify…")
         let verify = try ChildProcess.run(
             bridge.path, ["ledger", "verify", "--ledger", ledgerPath, "--mappings", mappings.path])

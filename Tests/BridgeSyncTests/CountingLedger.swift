@@ -75,7 +75,7 @@ final class CountingLedger: LedgerStore {
         try await base.issueDocuments(requests)
     }
     func documents() async throws -> [IssuedDocument] { try await base.documents() }
-    func verify() async throws -> LedgerVerification { try await base.verify() }
+    func verify(_ scope: VerificationScope) async throws -> LedgerVerification { try await base.verify(scope) }
     func standingCredits(person: PersonID?) async throws -> [StandingCredit] {
         try await base.standingCredits(person: person)
     }

@@ -88,6 +88,9 @@ public struct PersonMerges: Sendable, Hashable {
 
     public var isEmpty: Bool { keepByOther.isEmpty }
 
+    /// Every person a merge in force names, on either side: whose standing is not their own alone.
+    public var involved: Set<PersonID> { Set(keepByOther.keys).union(keepByOther.values) }
+
     /// The person `person` counts as: the one it is merged into, else itself.
     public func canonical(_ person: PersonID) -> PersonID { keepByOther[person] ?? person }
 

@@ -171,15 +171,15 @@ public enum LedgerAudit {
 }
 
 extension LedgerStore {
-    /// ``verify()``, then every route's recorded verdict against the verdict the standing credits
+    /// ``verify(_:)`` of everything but the routes' verdicts, which need the programs.
+    public func verify() async throws -> LedgerVerification { try await verify(VerificationScope()) }
+
+    /// ``verify(_:)`` with every route's recorded verdict judged against the verdict its credits
     /// give (``LedgerAudit/routeProblem(_:projection:program:now:)``): what `ledger verify` runs
     /// when it has the mapping files, which define the programs.
-    public func verify(programs: (ProgramID) -> Program?, now: Date) async throws -> LedgerVerification {
-        var verification = try await verify()
-        guard verification.isIntact else { return verification }
-        let projection = LedgerProjection(standingCredits: try await standingCredits(person: nil))
-        verification.problem = LedgerAudit.routeProblem(
-            try await routes(person: nil), projection: projection, program: programs, now: now)
-        return verification
+    public func verify(
+        programs: @escaping @Sendable (ProgramID) -> Program?, now: Date
+    ) async throws -> LedgerVerification {
+        try await verify(VerificationScope(programs: programs, now: now))
     }
 }

@@ -125,6 +125,8 @@ public struct LedgerVerification: Hashable, Sendable {
     public var entriesChecked: Int
     public var headHash: String
     public var problem: Problem?
+    /// The most entries held at once while the derived state was checked (a slice of persons).
+    public var largestSlice = 0
 
     public init(entriesChecked: Int, headHash: String, problem: Problem?) {
         self.entriesChecked = entriesChecked

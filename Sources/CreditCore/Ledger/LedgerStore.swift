@@ -119,12 +119,14 @@ public protocol LedgerStore: Sendable {
     /// Issued documents in the order they were issued, each with what it certifies as issued.
     func documents() async throws -> [IssuedDocument]
 
-    /// Checks the hash chain over every entry (read one at a time, in one snapshot), the head
+    /// Checks, in one snapshot, the hash chain over every entry (streamed, one at a time), the head
     /// against the checkpoint file when there is one (``LedgerCheckpoint``), the materialised
-    /// standing state (see ``MaterialisedStanding``) against the ``LedgerProjection`` of the same
-    /// entries, then the documents, number series and persons (``LedgerAudit``). The routes'
-    /// verdicts need the programs: ``verify(programs:now:)``.
-    func verify() async throws -> LedgerVerification
+    /// standing state (see ``MaterialisedStanding``) against the ``LedgerProjection`` of the
+    /// entries, the documents and number series, the persons against their registry events and,
+    /// when `scope` gives the programs, every route's recorded verdict (``LedgerAudit``). The
+    /// derived state is read one slice of persons at a time (``LedgerVerification/SliceCheck``),
+    /// so memory follows `scope.entriesPerSlice`, not the ledger's size.
+    func verify(_ scope: VerificationScope) async throws -> LedgerVerification
 
     /// The materialised standing credits (credits no reversal cancels), all or one person's, in no
     /// particular order. Written in the append transaction together with the entries.

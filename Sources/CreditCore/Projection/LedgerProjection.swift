@@ -76,6 +76,17 @@ public struct LedgerProjection: Sendable {
             case .reversal(let target): reversals.append((entry.occurredAt, entry.id, target))
             }
         }
+
+        /// A credit entry, by its standing fields.
+        public mutating func add(credit: StandingCredit) { credits.append(credit) }
+
+        /// A reversal entry, by what the projection needs of it.
+        public mutating func add(reversal id: EntryID, occurredAt: Date, target: EntryID) {
+            reversals.append((occurredAt, id, target))
+        }
+
+        /// The entries given so far.
+        public var count: Int { credits.count + reversals.count }
     }
 
     /// The projection of the entries `gathered` was given: the same as ``init(entries:merges:)`` of them.

@@ -75,12 +75,11 @@ extension LedgerProjection {
 }
 
 extension LedgerVerification {
-    /// `verify` over entries streamed in ledger order, one at a time: the chain is checked as they
-    /// come and only what the projection needs is kept, so memory follows the standing credits,
-    /// not the entries and their hashes.
+    /// The first pass of `verify`: the entries streamed in ledger order, one at a time, each
+    /// checked against the chain as it comes; nothing of them is kept. The derived state is checked
+    /// afterwards, a slice of persons at a time (``SliceCheck``).
     public struct Streamed: Sendable {
         private var previous = LedgerChain.genesis
-        private var gatherer = LedgerProjection.Gatherer()
         /// Entries seen so far.
         public private(set) var count = 0
         /// Where the chain broke, once it has.
@@ -98,28 +97,20 @@ extension LedgerVerification {
                 return false
             }
             previous = storedHash
-            gatherer.add(entry)
             return true
         }
 
-        /// The verdict: the chain against the head the store recorded, then the merge log's chain,
-        /// then the materialised state against the projection of the entries under the merges in force.
-        public func finish(
-            head: (hash: String, count: Int), materialised: MaterialisedStanding, merges: [RecordedPersonMerge] = []
-        ) -> LedgerVerification {
+        /// The chain's verdict: the entries against the head the store recorded, then the merge
+        /// log's chain.
+        public func finish(head: (hash: String, count: Int), merges: [RecordedPersonMerge] = []) -> LedgerVerification {
             if let broken { return LedgerVerification(entriesChecked: count, headHash: previous, problem: broken) }
             if count != head.count || previous != head.hash {
                 return LedgerVerification(
                     entriesChecked: count, headHash: previous,
                     problem: count < head.count ? .entriesMissing(expected: head.count, found: count) : .headMismatch)
             }
-            if let problem = PersonMergeChain.verify(merges) {
-                return LedgerVerification(entriesChecked: count, headHash: previous, problem: problem)
-            }
             return LedgerVerification(
-                entriesChecked: count, headHash: previous,
-                problem: LedgerProjection(gathered: gatherer, merges: PersonMerges(merges.map(\.merge)))
-                    .difference(from: materialised))
+                entriesChecked: count, headHash: previous, problem: PersonMergeChain.verify(merges))
         }
     }
 }
