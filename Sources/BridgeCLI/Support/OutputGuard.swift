@@ -33,12 +33,20 @@ struct OutputGuard {
                 "refusing to write the report over \(url.path): it is a mapping file (\(folder)); choose another --out")
         }
         guard !force, FileManager.default.fileExists(atPath: path) else { return }
-        let existing = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        let existing = Self.read(path, upTo: format.bytesToRecognise)
         guard format.recognises(existing, asEarlierVersionOf: data, kind: kind) else {
             throw CLIError(
                 "refusing to overwrite \(url.path): it is not an earlier \(name) report in \(format.rawValue); choose another --out, or pass --force to replace it"
             )
         }
+    }
+
+    /// The file's first `limit` bytes (all of it when nil); empty when it cannot be read.
+    static func read(_ path: String, upTo limit: Int?) -> Data {
+        guard let limit else { return (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data() }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: limit)) ?? Data()
     }
 
     /// The path with symbolic links resolved (of its folder, when the file does not exist yet).

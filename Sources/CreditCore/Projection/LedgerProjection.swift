@@ -53,11 +53,22 @@ public struct LedgerProjection: Sendable {
 
     /// The projection of credits already known to stand (a ledger's materialised standing credits,
     /// whose persons are already the ones they count for under `merges`).
-    public init(standingCredits: some Sequence<StandingCredit>, merges: PersonMerges = PersonMerges()) {
+    public init(standingCredits: some Collection<StandingCredit>, merges: PersonMerges = PersonMerges()) {
         self.merges = merges
-        for credit in standingCredits { creditsByPerson[credit.person, default: []].append(credit) }
-        for person in creditsByPerson.keys {
-            creditsByPerson[person]!.sort(by: StandingCredit.canonicallyBefore)
+        // Each person's array made at its final size and sorted in place: on a large ledger the
+        // credits are held once, not also in growth slack and sorted copies.
+        var counts: [PersonID: Int] = [:]
+        for credit in standingCredits { counts[credit.person, default: 0] += 1 }
+        creditsByPerson.reserveCapacity(counts.count)
+        for (person, count) in counts {
+            var credits: [StandingCredit] = []
+            credits.reserveCapacity(count)
+            creditsByPerson[person] = credits
+        }
+        counts = [:]
+        for credit in standingCredits { creditsByPerson[credit.person]?.append(credit) }
+        for person in Array(creditsByPerson.keys) {
+            creditsByPerson[person]?.sort(by: StandingCredit.canonicallyBefore)
         }
     }
 

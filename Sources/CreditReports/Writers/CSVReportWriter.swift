@@ -48,9 +48,15 @@ public struct CSVReportWriter: Sendable {
         file(header: sheet.columns.map { $0.label.text(language) }, rows: sheet.rows)
     }
 
+    /// The file, line by line into one buffer: a large report is held once, as bytes, not also as
+    /// lines and their concatenation.
     private func file(header: [String], rows: [[ReportCell]]) -> Data {
-        let lines = [line(header.map(ReportCell.text))] + rows.map(line)
-        return Data([0xEF, 0xBB, 0xBF]) + Data(lines.map { $0 + "\r\n" }.joined().utf8)
+        var data = Data([0xEF, 0xBB, 0xBF])
+        for cells in CollectionOfOne(header.map(ReportCell.text)) + rows {
+            data.append(contentsOf: line(cells).utf8)
+            data.append(contentsOf: [0x0D, 0x0A])
+        }
+        return data
     }
 
     private func line(_ cells: [ReportCell]) -> String {

@@ -1,6 +1,10 @@
 import Foundation
 
 extension ReportFormat {
+    /// How much of an existing file ``recognises(_:asEarlierVersionOf:kind:)`` needs: a CSV file's
+    /// first line is in its first 64 KiB; nil: the whole file.
+    public var bytesToRecognise: Int? { self == .csv ? 65_536 : nil }
+
     /// Whether `existing` (the bytes of a file about to be replaced by `new`) is an earlier version
     /// of the same report in this format, and so may be overwritten without asking.
     ///
