@@ -79,19 +79,17 @@ public struct ExportReport: Sendable {
                 persons: try await ledger.persons(), projection: LedgerProjection(standingCredits: []), routes: [],
                 documents: [])
         case .creditSheet:
-            // One learner's sheet reads that learner's credits, routes and documents only.
-            let persons = try await ledger.persons()
-            let names = LedgerSnapshot(
-                persons: persons, projection: LedgerProjection(standingCredits: []), routes: [], documents: [])
-            let person = try Self.refusing { try criteria.filter(for: kind, mapping: mapping, snapshot: names) }.person
-            if let person {
+            // One learner's sheet reads that learner only: the person, their credits, routes and documents.
+            if let person = try await Self.learner(criteria.person, in: ledger) {
                 snapshot = LedgerSnapshot(
-                    persons: persons,
-                    projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person)),
-                    routes: try await ledger.routes(person: person),
-                    documents: try await ledger.documents().filter { $0.request.person == person })
+                    persons: [person],
+                    projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person.id)),
+                    routes: try await ledger.routes(person: person.id),
+                    documents: try await ledger.documents(person: person.id))
             } else {
-                snapshot = names
+                // No such learner (the criteria name them as unknown), or none asked for.
+                snapshot = LedgerSnapshot(
+                    persons: [], projection: LedgerProjection(standingCredits: []), routes: [], documents: [])
             }
         default:
             snapshot = try await LedgerSnapshot.read(from: ledger)
@@ -131,6 +129,17 @@ public struct ExportReport: Sendable {
             context: context, asOf: criteria.asOf, madeOn: context.day(now), persons: snapshot.personByID)
         table.heading.warnings = failures.map { ReportHeading.siteNotRead($0.site, reason: $0.message) }
         return ExportedReport(table: table, failures: failures)
+    }
+
+    /// The learner `text` names (a SNILS, or a person id), looked up in the ledger by that key alone.
+    static func learner(_ text: String?, in ledger: any LedgerStore) async throws -> Person? {
+        guard let text else { return nil }
+        guard let snils = try? SNILS(parsing: text) else { return try await ledger.person(id: PersonID(text)) }
+        guard let id = try await ledger.person(kind: .snils, value: snils.digits) else { return nil }
+        // A key may name a person the registry has not stored yet, or stored without the SNILS.
+        var person = try await ledger.person(id: id) ?? Person(id: id, lastName: "", firstName: "")
+        if person.snils == nil { person.snils = snils }
+        return person
     }
 
     /// A day typed for `criterion` (dd.mm.yyyy or yyyy-mm-dd), or nil when none was typed.

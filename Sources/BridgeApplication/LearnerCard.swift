@@ -90,7 +90,7 @@ public struct LearnerCard: Sendable {
         let snapshot = LedgerSnapshot(
             persons: [person], projection: LedgerProjection(entries: entries, merges: merges),
             routes: try await ledger.routes(person: person.id),
-            documents: try await ledger.documents().filter { $0.request.person == person.id })
+            documents: try await ledger.documents(person: person.id))
         let context = ReportContext(mapping: mapping, asOf: now)
         let region = RegionCalendar(mapping)
         let routes = snapshot.routes(at: context).map { stored in

@@ -37,7 +37,7 @@ public struct LearnerCreditSheet: Sendable {
             persons: [person],
             projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person.id)),
             routes: try await ledger.routes(person: person.id),
-            documents: try await ledger.documents().filter { $0.request.person == person.id })
+            documents: try await ledger.documents(person: person.id))
         let context = ReportContext(mapping: mapping, asOf: now)
         let table = try CreditSheetBuilder().build(person: person.id, snapshot: snapshot, context: context)
         return Result(

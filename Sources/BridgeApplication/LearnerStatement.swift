@@ -65,7 +65,7 @@ public struct LearnerStatement: Sendable {
         guard let person = try await ledger.person(id: PersonID(id)) else {
             throw ApplicationError(.unknown, "no person '\(id)' in the ledger")
         }
-        let documents = try await ledger.documents().filter { $0.request.person == person.id }
+        let documents = try await ledger.documents(person: person.id)
         let snapshot = LedgerSnapshot(
             persons: [person], projection: try await ledger.projection(of: person.id),
             routes: try await ledger.routes(person: person.id), documents: documents)

@@ -516,6 +516,15 @@ public enum LedgerConformance: String, CaseIterable, Sendable, CustomTestStringC
             kind: .certificate, route: "r2", person: "p1", hours: 72, issuedAt: F.now, year: 2026)
         _ = try await ledger.issueDocuments([bare])
         #expect(try await ledger.documents().last?.request == bare)
+        // One person's documents, with what they certify, and no one else's.
+        var other = request
+        other.person = "p2"
+        other.route = "r3"
+        _ = try await ledger.issueDocuments([other])
+        #expect(try await ledger.documents(person: "p1").map(\.request) == [request, bare])
+        #expect(try await ledger.documents(person: "p2").map(\.request) == [other])
+        #expect(try await ledger.documents(person: "p9").isEmpty)
+        #expect(try await ledger.documents().count == 3)
     }
 
     private func numberSeries(_ ledger: any LedgerStore) async throws {

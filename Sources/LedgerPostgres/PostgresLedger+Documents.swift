@@ -95,18 +95,23 @@
         /// The advisory lock issuers of documents take in turn (a constant of this program).
         static let documentsLock: Int64 = 0x4D42_444F_4353  // "MBDOCS"
 
-        public func documents() async throws -> [IssuedDocument] {
-            try await reporting { try await Self.documents(on: client, logger: logger) }
+        public func documents(person: PersonID?) async throws -> [IssuedDocument] {
+            try await reporting {
+                try await Self.documents(on: client, matching: person.map { .only($0) } ?? .everyone, logger: logger)
+            }
         }
 
-        /// Issued documents in the order they were issued, read through `connection`.
-        static func documents(on connection: some PostgresQueryRunner, logger: Logger) async throws -> [IssuedDocument]
-        {
+        /// Issued documents, all or one person's, in the order they were issued, read through `connection`.
+        static func documents(
+            on connection: some PostgresQueryRunner, matching filter: PersonFilter = .everyone, logger: Logger
+        ) async throws -> [IssuedDocument] {
             var modules: [String: [DocumentModule]] = [:]
             for try await (number, moduleID, title, form, hours, occurredAt, entry) in try await connection.run(
                 """
                 SELECT registration_number, module_id, title, form, hours, occurred_at, entry_id
-                FROM document_modules ORDER BY registration_number, position
+                FROM document_modules WHERE registration_number IN (
+                    SELECT registration_number FROM documents WHERE \("person_id", matches: filter))
+                ORDER BY registration_number, position
                 """, logger: logger
             ).decode((String, String, String, String, Int, Int, String).self) {
                 modules[number, default: []].append(
@@ -121,7 +126,7 @@
                 SELECT registration_number, year, number, kind, route_id, person_id, hours, issued_at, cancels,
                     series_number, program_id, program_title, program_hours, completed_at, verification_code,
                     reason, operator
-                FROM documents ORDER BY year, number
+                FROM documents WHERE \("person_id", matches: filter) ORDER BY year, number
                 """, logger: logger
             ) {
                 let (registrationNumber, year, number, kind, route, person, hours, issuedAt, cancels) =

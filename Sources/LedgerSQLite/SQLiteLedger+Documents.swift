@@ -81,14 +81,20 @@ extension SQLiteLedger {
             AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.kind = 'cancellation' AND c.cancels = d.registration_number))
         """
 
-    public func documents() async throws -> [IssuedDocument] {
-        try await writer.read { db in try Self.documents(db) }
+    public func documents(person: PersonID?) async throws -> [IssuedDocument] {
+        try await writer.read { db in try Self.documents(db, person: person) }
     }
 
-    static func documents(_ db: Database) throws -> [IssuedDocument] {
+    static func documents(_ db: Database, person: PersonID? = nil) throws -> [IssuedDocument] {
+        let condition = person.map { PersonRangeCondition.person($0) } ?? .all
         var modules: [String: [DocumentModule]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT * FROM document_modules ORDER BY registration_number, position")
+            db,
+            sql: """
+                SELECT * FROM document_modules WHERE registration_number IN (
+                    SELECT registration_number FROM documents WHERE \(condition.sql))
+                ORDER BY registration_number, position
+                """, arguments: condition.arguments)
         {
             modules[row["registration_number"], default: []].append(
                 DocumentModule(
@@ -96,7 +102,9 @@ extension SQLiteLedger {
                     form: StudyForm(rawValue: row["form"]) ?? .distance, hours: CreditHours(row["hours"] as Int),
                     occurredAt: RowCoding.date(row["occurred_at"]), entry: EntryID(row["entry_id"] as String)))
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY year, number").map { row in
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM documents WHERE \(condition.sql) ORDER BY year, number", arguments: condition.arguments
+        ).map { row in
             let registrationNumber: String = row["registration_number"]
             let kind = DocumentRequest.Kind(rawValue: row["kind"]) ?? .certificate
             var content: DocumentContent?

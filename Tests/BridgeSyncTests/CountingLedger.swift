@@ -3,21 +3,32 @@ import Foundation
 import LedgerSQLite
 import Synchronization
 
-/// A ledger that counts the reads a sync makes, by kind, around a real SQLite ledger.
+/// A ledger that counts the reads a sync makes, by kind, around a real SQLite ledger, and names
+/// each read of every person's rows (``wholeReads``): what a command about one person never makes.
 final class CountingLedger: LedgerStore {
     let base: SQLiteLedger
     private let counts = Mutex<[String: Int]>([:])
 
     init(_ base: SQLiteLedger) { self.base = base }
 
+    private let whole = Mutex<[String]>([])
+
     /// Reads so far, by method.
     var reads: [String: Int] { counts.withLock { $0 } }
-    func reset() { counts.withLock { $0 = [:] } }
+    /// Reads of every person's rows so far, in order.
+    var wholeReads: [String] { whole.withLock { $0 } }
+    func reset() {
+        counts.withLock { $0 = [:] }
+        whole.withLock { $0 = [] }
+    }
     private func count(_ name: String) { counts.withLock { $0[name, default: 0] += 1 } }
+    /// Notes a read of every person's rows when `person` is nil.
+    private func reading(_ name: String, _ person: PersonID?) { if person == nil { whole.withLock { $0.append(name) } } }
 
     func append(_ batch: LedgerBatch) async throws -> AppendOutcome { try await base.append(batch) }
     func entries(person: PersonID?) async throws -> [LedgerEntry] {
         count("entries")
+        reading("entries", person)
         return try await base.entries(person: person)
     }
     func entries(after count: Int) async throws -> [LedgerEntry] { try await base.entries(after: count) }
@@ -33,11 +44,14 @@ final class CountingLedger: LedgerStore {
     }
     func persons() async throws -> [Person] {
         count("persons")
+        reading("persons", nil)
         return try await base.persons()
     }
     func registryRevision() async throws -> RegistryRevision { try await base.registryRevision() }
+    func person(id: PersonID) async throws -> Person? { try await base.person(id: id) }
     func personEvents(person: PersonID?) async throws -> [RecordedPersonEvent] {
-        try await base.personEvents(person: person)
+        reading("personEvents", person)
+        return try await base.personEvents(person: person)
     }
     func person(kind: PersonKey.Kind, value: String) async throws -> PersonID? {
         count("person")
@@ -66,7 +80,10 @@ final class CountingLedger: LedgerStore {
     func syncRuns(limitPerSite: Int) async throws -> [SyncRun] { try await base.syncRuns(limitPerSite: limitPerSite) }
     func batches() async throws -> [BatchRecord] { try await base.batches() }
     func openRoutes(_ routes: [Route]) async throws { try await base.openRoutes(routes) }
-    func routes(person: PersonID?) async throws -> [StoredRoute] { try await base.routes(person: person) }
+    func routes(person: PersonID?) async throws -> [StoredRoute] {
+        reading("routes", person)
+        return try await base.routes(person: person)
+    }
     func recordVerdicts(_ verdicts: [RouteVerdict]) async throws { try await base.recordVerdicts(verdicts) }
     func replaceAutomaticRoutes(of persons: Set<PersonID>, with routes: [Route]) async throws {
         try await base.replaceAutomaticRoutes(of: persons, with: routes)
@@ -74,17 +91,31 @@ final class CountingLedger: LedgerStore {
     func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument] {
         try await base.issueDocuments(requests)
     }
-    func documents() async throws -> [IssuedDocument] { try await base.documents() }
-    func verify(_ scope: VerificationScope) async throws -> LedgerVerification { try await base.verify(scope) }
-    func standingCredits(person: PersonID?) async throws -> [StandingCredit] {
-        try await base.standingCredits(person: person)
+    func documents(person: PersonID?) async throws -> [IssuedDocument] {
+        reading("documents", person)
+        return try await base.documents(person: person)
     }
-    func standingTotals() async throws -> [PersonTotal] { try await base.standingTotals() }
-    func standingMonths() async throws -> StandingMonths { try await base.standingMonths() }
+    func verify(_ scope: VerificationScope) async throws -> LedgerVerification {
+        reading("verify", nil)
+        return try await base.verify(scope)
+    }
+    func standingCredits(person: PersonID?) async throws -> [StandingCredit] {
+        reading("standingCredits", person)
+        return try await base.standingCredits(person: person)
+    }
+    func standingTotals() async throws -> [PersonTotal] {
+        reading("standingTotals", nil)
+        return try await base.standingTotals()
+    }
+    func standingMonths() async throws -> StandingMonths {
+        reading("standingMonths", nil)
+        return try await base.standingMonths()
+    }
 }
 
 extension CountingLedger {
     func siteCredits(site: SiteID) async throws -> [String: StandingCredit] {
-        try await base.siteCredits(site: site)
+        reading("siteCredits", nil)
+        return try await base.siteCredits(site: site)
     }
 }

@@ -171,6 +171,9 @@ public enum LedgerAudit {
 }
 
 extension LedgerStore {
+    /// Every issued document, in the order they were issued.
+    public func documents() async throws -> [IssuedDocument] { try await documents(person: nil) }
+
     /// ``verify(_:)`` of everything but the routes' verdicts, which need the programs.
     public func verify() async throws -> LedgerVerification { try await verify(VerificationScope()) }
 

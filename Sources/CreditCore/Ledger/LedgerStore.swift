@@ -116,8 +116,9 @@ public protocol LedgerStore: Sendable {
     /// holds only the documents issued.
     func issueDocuments(_ requests: [DocumentRequest]) async throws -> [IssuedDocument]
 
-    /// Issued documents in the order they were issued, each with what it certifies as issued.
-    func documents() async throws -> [IssuedDocument]
+    /// Issued documents, all or one person's (cancellations included), in the order they were
+    /// issued, each with what it certifies as issued.
+    func documents(person: PersonID?) async throws -> [IssuedDocument]
 
     /// Checks, in one snapshot, the hash chain over every entry (streamed, one at a time), the head
     /// against the checkpoint file when there is one (``LedgerCheckpoint``), the materialised
