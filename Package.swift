@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "BridgeConsole",
             dependencies: [
-                "BridgeApplication", "CreditCore",
+                "BridgeApplication", "BridgeConfig", "CreditCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import Foundation
 import MoodleClient
@@ -7,22 +8,25 @@ import MoodleClient
 public struct CheckSite: Sendable {
     public struct Result: Sendable {
         public var site: SiteConfig
+        /// How the site is reached.
+        public var connection: SiteConnection
         /// Everything the check found, to print even when the site cannot be synced.
         public var report: SiteCheck.Report
         /// Why the site cannot be synced (exit status 3); nil when it can.
         public var refusal: ApplicationError?
     }
 
-    public let mapping: RegionMapping
+    /// The region: its mapping, and how each site is reached.
+    public let configuration: RegionConfiguration
     /// Where the mapping files are, for messages.
     public var mappingsLocation: String
     /// A client for a site, its token resolved; a thrown error says why there is none.
-    public let connect: @Sendable (SiteConfig) throws -> MoodleSite
+    public let connect: MoodleConnector
 
-    public init(
-        mapping: RegionMapping, mappingsLocation: String, connect: @escaping @Sendable (SiteConfig) throws -> MoodleSite
-    ) {
-        self.mapping = mapping
+    public var mapping: RegionMapping { configuration.mapping }
+
+    public init(configuration: RegionConfiguration, mappingsLocation: String, connect: @escaping MoodleConnector) {
+        self.configuration = configuration
         self.mappingsLocation = mappingsLocation
         self.connect = connect
     }
@@ -34,16 +38,21 @@ public struct CheckSite: Sendable {
             throw ApplicationError(
                 .unknown, "no site '\(site)' in the mapping files of \(mappingsLocation); the sites are: \(known)")
         }
+        let connection: SiteConnection
         let client: MoodleSite
-        do { client = try connect(config) } catch {
+        do {
+            connection = try configuration.connection(for: config.id)
+            client = try connect(config, connection)
+        } catch {
             throw ApplicationError(.siteUnusable, String(describing: error), exitStatus: .siteFailed)
         }
         let report = await SiteCheck(
-            site: config, client: client, categoryField: mapping.organisation.categoryField, mapping: mapping
+            site: config, connection: connection, client: client, categoryField: mapping.organisation.categoryField,
+            mapping: mapping
         ).run()
         let causes = report.problems.map(\.message).joined(separator: "\n  ")
         return Result(
-            site: config, report: report,
+            site: config, connection: connection, report: report,
             refusal: report.usable
                 ? nil
                 : ApplicationError(

@@ -1,12 +1,13 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import CreditReports
 import Foundation
 import MoodleClient
 
-/// A client for a Moodle site of the mapping files, its token resolved; a thrown error says why
-/// there is none (never quoting the token).
-public typealias MoodleConnector = @Sendable (SiteConfig) throws -> MoodleSite
+/// A client for a Moodle site of the mapping files, reached through its connection settings, its
+/// token resolved; a thrown error says why there is none (never quoting the token).
+public typealias MoodleConnector = @Sendable (SiteConfig, SiteConnection) throws -> MoodleSite
 
 /// Export one report: the criteria checked (every criterion applies or is refused), the ledger read,
 /// the table built for the report's kind, with its heading (institution, criteria, day made) and
@@ -30,17 +31,21 @@ public struct ExportReport: Sendable {
         }
     }
 
-    public let mapping: RegionMapping
+    /// The region: its mapping, and how each site is reached (for the reconciliation).
+    public let configuration: RegionConfiguration
     public let ledger: LedgerOpener
     /// How the reconciliation reaches the sites; nil where no connection is configured (the
     /// reconciliation is then refused, every other report works).
     public let connect: MoodleConnector?
     public var now: Date
 
+    public var mapping: RegionMapping { configuration.mapping }
+
     public init(
-        mapping: RegionMapping, ledger: @escaping LedgerOpener, connect: MoodleConnector? = nil, now: Date = Date()
+        configuration: RegionConfiguration, ledger: @escaping LedgerOpener, connect: MoodleConnector? = nil,
+        now: Date = Date()
     ) {
-        self.mapping = mapping
+        self.configuration = configuration
         self.ledger = ledger
         self.connect = connect
         self.now = now
@@ -120,8 +125,9 @@ public struct ExportReport: Sendable {
                 ).table
         case .reconciliation:
             guard let connect else { preconditionFailure("checked above") }
-            let result = try await Reconcile(mapping: mapping, ledger: { ledger }, connect: connect, now: now)
-                .run(sites: filter.site.map { [$0] })
+            let result = try await Reconcile(
+                configuration: configuration, ledger: { ledger }, connect: connect, now: now
+            ).run(sites: filter.site.map { [$0] })
             table = result.table
             failures = result.failures
         }

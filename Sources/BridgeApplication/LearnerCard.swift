@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import CreditReports
 import Foundation
@@ -39,7 +40,7 @@ public struct LearnerCard: Sendable {
     }
 
     public enum Source: Hashable, Sendable {
-        /// A Moodle completion; `courseURL` when the mapping files know the site.
+        /// A Moodle completion; `courseURL` when the site's connection settings are known.
         case moodle(site: String, siteName: String, courseID: Int, courseURL: String?)
         case sheet(file: String, row: Int)
         case manual(operator: String, document: String)
@@ -71,11 +72,18 @@ public struct LearnerCard: Sendable {
     }
 
     public let mapping: RegionMapping
+    /// How the sites are reached: a Moodle entry links to its course on the site's address. Without
+    /// a site's connection the entry names the course without a link.
+    public let connections: [SiteID: SiteConnection]
     public let ledger: LedgerOpener
     public var now: Date
 
-    public init(mapping: RegionMapping, ledger: @escaping LedgerOpener, now: Date = Date()) {
+    public init(
+        mapping: RegionMapping, connections: [SiteID: SiteConnection] = [:], ledger: @escaping LedgerOpener,
+        now: Date = Date()
+    ) {
         self.mapping = mapping
+        self.connections = connections
         self.ledger = ledger
         self.now = now
     }
@@ -137,7 +145,7 @@ public struct LearnerCard: Sendable {
         switch source {
         case .moodle(let site, let courseID, _):
             let config = mapping.site(site)
-            let url = config.map {
+            let url = connections[site].map {
                 $0.baseURL.appendingPathComponent("course/view.php").absoluteString + "?id=\(courseID)"
             }
             return .moodle(

@@ -1,3 +1,4 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import CreditReports
@@ -19,17 +20,20 @@ public struct Reconcile: Sendable {
         public var failures: [SyncRunner.Summary.Failure]
     }
 
-    public let mapping: RegionMapping
+    /// The region: its mapping, and how each site is reached.
+    public let configuration: RegionConfiguration
     public let ledger: LedgerOpener
     /// A client for a site of the mapping files.
-    public let connect: @Sendable (SiteConfig) throws -> MoodleSite
+    public let connect: MoodleConnector
     public var now: Date
 
+    public var mapping: RegionMapping { configuration.mapping }
+
     public init(
-        mapping: RegionMapping, ledger: @escaping LedgerOpener,
-        connect: @escaping @Sendable (SiteConfig) throws -> MoodleSite, now: Date = Date()
+        configuration: RegionConfiguration, ledger: @escaping LedgerOpener, connect: @escaping MoodleConnector,
+        now: Date = Date()
     ) {
-        self.mapping = mapping
+        self.configuration = configuration
         self.ledger = ledger
         self.connect = connect
         self.now = now
@@ -39,7 +43,8 @@ public struct Reconcile: Sendable {
     public func run(sites: [SiteID]?) async throws -> Result {
         let ledger = try await self.ledger()
         let runner = SyncRunner(
-            mapping: mapping, ledger: ledger, logger: Logger(label: "moodle-bridge.reconcile"), makeSite: connect)
+            configuration: configuration, ledger: ledger, logger: Logger(label: "moodle-bridge.reconcile"),
+            makeSite: connect)
         let summary = await runner.run(
             sites: sites,
             options: SyncOptions(

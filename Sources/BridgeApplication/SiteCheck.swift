@@ -1,3 +1,4 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import Foundation
@@ -119,6 +120,8 @@ public struct SiteCheck: Sendable {
         + "Functions → Add functions"
 
     public let site: SiteConfig
+    /// How the site is reached: its address and token source (named in messages) and its report.
+    public let connection: SiteConnection
     public let client: MoodleSite
     /// The organisation's category field, when categories are read from Moodle.
     public var categoryField: String?
@@ -126,8 +129,12 @@ public struct SiteCheck: Sendable {
     /// (the course list and the participants of each mapped course) to say what a run costs.
     public var mapping: RegionMapping?
 
-    public init(site: SiteConfig, client: MoodleSite, categoryField: String? = nil, mapping: RegionMapping? = nil) {
+    public init(
+        site: SiteConfig, connection: SiteConnection, client: MoodleSite, categoryField: String? = nil,
+        mapping: RegionMapping? = nil
+    ) {
         self.site = site
+        self.connection = connection
         self.client = client
         self.categoryField = categoryField
         self.mapping = mapping
@@ -136,7 +143,8 @@ public struct SiteCheck: Sendable {
     /// Runs the check. Moodle and network failures become ``Problem``s; it never throws.
     public func run() async -> Report {
         var report = Report(
-            siteID: site.id.rawValue, configuredURL: site.baseURL.absoluteString, tokenSource: site.token.description)
+            siteID: site.id.rawValue, configuredURL: connection.baseURL.absoluteString,
+            tokenSource: connection.token.description)
         let info: MoodleSiteInfo
         do {
             info = try await client.siteInfo()
@@ -169,7 +177,7 @@ public struct SiteCheck: Sendable {
                 "completion tracking is off site-wide (Site administration → Advanced features → "
                     + "Enable completion tracking); no completions can be read until it is on")
         }
-        if report.completionPath == .reportBuilder, let reportID = site.completionReportID {
+        if report.completionPath == .reportBuilder, let reportID = connection.completionReportID {
             await probeReport(reportID, into: &report, info: info)
         }
         if report.completionPath == .classic, report.missingFunctions.isEmpty {
@@ -181,7 +189,7 @@ public struct SiteCheck: Sendable {
     /// Report builder when Moodle is 4.1 or later, the report functions are allowed and a
     /// completion report is configured; classic otherwise (with a note saying why).
     private func completionPath(_ info: MoodleSiteInfo, notes: inout [String]) -> CompletionPath {
-        guard let reportID = site.completionReportID else { return .classic }
+        guard let reportID = connection.completionReportID else { return .classic }
         guard let version = info.versionNumber, version >= SyncRequirements.reportBuilderVersion else {
             notes.append(
                 "completion_report \(reportID) is configured, but Moodle \(info.release ?? info.version ?? "?") "
@@ -322,7 +330,7 @@ public struct SiteCheck: Sendable {
             report.problems.append(
                 Problem(
                     cause: "report-unreadable",
-                    message: "completion report \(reportID) does not exist on \(site.baseURL.absoluteString); "
+                    message: "completion report \(reportID) does not exist on \(connection.baseURL.absoluteString); "
                         + "correct completion_report in sites.yaml, or remove it to use the classic path"))
         } catch let error as MoodleError where error.code == .noPermission || error.code == .accessDenied {
             report.problems.append(
@@ -345,7 +353,7 @@ public struct SiteCheck: Sendable {
 
     /// Turns a failure into the cause and what to do, naming the token's source, never the token.
     private func problem(for error: any Error, function: String = MoodleFunction.getSiteInfo) -> Problem {
-        let url = site.baseURL.absoluteString
+        let url = connection.baseURL.absoluteString
         guard let error = error as? MoodleError else {
             return Problem(cause: "error", message: "\(function) failed: \(error)")
         }
@@ -353,21 +361,21 @@ public struct SiteCheck: Sendable {
         case .invalidToken:
             return Problem(
                 cause: "invalid-token",
-                message: "Moodle rejected the token from the \(site.token) as invalid (errorcode invalidtoken): "
+                message: "Moodle rejected the token from the \(connection.token) as invalid (errorcode invalidtoken): "
                     + "it was revoked, deleted or has expired; create a new token for the web-service user "
                     + "(Site administration → Server → Web services → Manage tokens) and store it in the "
-                    + "\(site.token)")
+                    + "\(connection.token)")
         case .accessDenied:
             return Problem(
                 cause: "access-denied",
-                message: "Moodle refused the token from the \(site.token) (errorcode accessexception): the token "
+                message: "Moodle refused the token from the \(connection.token) (errorcode accessexception): the token "
                     + "may have expired or be restricted to another IP address, its service may be disabled or "
                     + "not list the web-service user, or the user lacks webservice/rest:use; check them under "
                     + "Site administration → Server → Web services")
         case .userSuspended, .userDeleted:
             return Problem(
                 cause: "user-refused",
-                message: "the web-service user of the token from the \(site.token) may not use web services "
+                message: "the web-service user of the token from the \(connection.token) may not use web services "
                     + "(\(error.moodleErrorCode ?? error.code.description)): its account is suspended, deleted, "
                     + "unconfirmed or set to nologin; fix the account in Moodle")
         case .webServicesDisabled:

@@ -1,3 +1,4 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import Foundation
@@ -8,20 +9,20 @@ import MoodleClient
 /// demo: every site (or the ones named) by its cheapest path, each under its own sync lock, the
 /// routes updated with what was written, the run recorded per site.
 public struct SyncRegion: Sendable {
-    public let mapping: RegionMapping
+    /// The region: its mapping, and how each site is reached.
+    public let configuration: RegionConfiguration
     public let ledger: LedgerOpener
     /// A client for a site of the mapping files, its token resolved.
-    public let connect: @Sendable (SiteConfig) throws -> MoodleSite
+    public let connect: MoodleConnector
     public var now: @Sendable () -> Date
     public var logger: Logger
 
     public init(
-        mapping: RegionMapping, ledger: @escaping LedgerOpener,
-        connect: @escaping @Sendable (SiteConfig) throws -> MoodleSite,
+        configuration: RegionConfiguration, ledger: @escaping LedgerOpener, connect: @escaping MoodleConnector,
         now: @escaping @Sendable () -> Date = { Date() },
         logger: Logger = Logger(label: "moodle-bridge.sync")
     ) {
-        self.mapping = mapping
+        self.configuration = configuration
         self.ledger = ledger
         self.connect = connect
         self.now = now
@@ -40,6 +41,7 @@ public struct SyncRegion: Sendable {
         sites: [String] = [], full: Bool = false, dryRun: Bool = false, wait: Bool = false,
         progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async throws -> SyncRunner.Summary {
+        let mapping = configuration.mapping
         let unknown = sites.filter { id in !mapping.sites.contains { $0.id.rawValue == id } }
         guard unknown.isEmpty else {
             throw ApplicationError(
@@ -51,7 +53,7 @@ public struct SyncRegion: Sendable {
         let started = now()
         let runID =
             "sync-\(ISO8601DateFormatter().string(from: started).prefix(19))-\(UUID().uuidString.prefix(6).lowercased())"
-        return await SyncRunner(mapping: mapping, ledger: ledger, logger: logger, makeSite: connect).run(
+        return await SyncRunner(configuration: configuration, ledger: ledger, logger: logger, makeSite: connect).run(
             sites: sites.isEmpty ? nil : sites.map { SiteID($0) },
             options: SyncOptions(isFull: full, isDryRun: dryRun, now: started, runID: runID, waitForBusySites: wait),
             progress: progress)

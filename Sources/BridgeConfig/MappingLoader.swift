@@ -11,6 +11,7 @@ import Yams
 /// ```swift
 /// let result = try MappingLoader().load(directory: URL(fileURLWithPath: "Mappings"))
 /// if result.diagnostics.hasErrors { … }
+/// let region = result.configuration   // the mapping, and how each Moodle site is reached
 /// ```
 public struct MappingLoader: Sendable {
     /// A mapping file's name (as it should appear in messages) and text.
@@ -26,9 +27,15 @@ public struct MappingLoader: Sendable {
 
     /// The region as read, and what is wrong with it.
     public struct Result: Sendable {
-        public var mapping: RegionMapping
+        public var configuration: RegionConfiguration
         public var diagnostics: [Diagnostic]
         public var files: [String]
+
+        /// The domain part of the region: sites, modules, programs, organisation.
+        public var mapping: RegionMapping {
+            get { configuration.mapping }
+            set { configuration.mapping = newValue }
+        }
 
         /// Whether the mapping is free of errors (warnings allowed).
         public var isValid: Bool { !diagnostics.hasErrors }
@@ -74,16 +81,25 @@ public struct MappingLoader: Sendable {
     public func load(files: [File]) -> Result {
         let collector = DiagnosticCollector()
         var mapping = RegionMapping()
+        var connections: [SiteConnection] = []
         for file in files {
-            read(file, into: &mapping, collector: collector)
+            read(file, into: &mapping, connections: &connections, collector: collector)
         }
         collector.append(contentsOf: MappingValidator().validate(mapping))
+        collector.append(contentsOf: ConnectionValidator().validate(connections))
+        // A site defined twice is reported; as `RegionMapping.site(_:)`, its first entry counts.
+        let configuration = RegionConfiguration(
+            mapping: mapping,
+            connections: Dictionary(connections.map { ($0.site, $0) }, uniquingKeysWith: { first, _ in first }))
         return Result(
-            mapping: mapping, diagnostics: collector.diagnostics.sortedByLocation(),
+            configuration: configuration, diagnostics: collector.diagnostics.sortedByLocation(),
             files: files.map(\.name))
     }
 
-    private func read(_ file: File, into mapping: inout RegionMapping, collector: DiagnosticCollector) {
+    private func read(
+        _ file: File, into mapping: inout RegionMapping, connections: inout [SiteConnection],
+        collector: DiagnosticCollector
+    ) {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: file.text) else {
@@ -109,7 +125,11 @@ public struct MappingLoader: Sendable {
             keys.optional("version")?.error(
                 "unsupported version \(version); this MoodleBridge reads version \(RegionMapping.supportedVersion)")
         }
-        if let value = keys.optional("sites") { mapping.sites += SitesSection.read(value) }
+        if let value = keys.optional("sites") {
+            let entries = SitesSection.read(value)
+            mapping.sites += entries.map(\.site)
+            connections += entries.map(\.connection)
+        }
         if let value = keys.optional("modules") { mapping.modules += ModulesSection.read(value) }
         if let value = keys.optional("programs") { mapping.programs += ProgramsSection.read(value) }
         if let value = keys.optional("centres") {

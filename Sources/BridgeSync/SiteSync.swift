@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import Foundation
 import Logging
@@ -7,6 +8,8 @@ import MoodleClient
 /// identity → ledger, writing each chunk in one transaction with its cursor.
 struct SiteSync {
     let site: SiteConfig
+    /// How the site is reached: which completion report it offers.
+    let connection: SiteConnection
     let mapping: RegionMapping
     let ledger: any LedgerStore
     let moodle: MoodleSite
@@ -26,7 +29,7 @@ struct SiteSync {
         let started = ContinuousClock.now
         progress(.site(site.id, "checking the site"))
         let info = try await moodle.siteInfo()
-        let path = try SyncRequirements.path(for: site, info: info).get()
+        let path = try SyncRequirements.path(for: connection, info: info).get()
         let cursors = Dictionary(
             try await ledger.cursors(site: site.id).map { ($0.stream, $0.value) }, uniquingKeysWith: { $1 })
         let isFull = options.isFull || isFullDue(lastFull: cursors[Self.lastFullStream])
@@ -63,7 +66,7 @@ struct SiteSync {
             progress(
                 .site(site.id, isFull ? "reading the completion report" : "reading new completions from the report"))
             let reader = ReportCompletionReader(
-                moodle: moodle, reportID: site.completionReportID!, site: site,
+                moodle: moodle, reportID: connection.completionReportID!, site: site,
                 canFilter: info.missingFunctions(SyncRequirements.reportFilters).isEmpty,
                 categoryField: mapping.organisation.categoryField)
             var seenKeys: Set<String> = []

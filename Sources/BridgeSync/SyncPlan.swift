@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import Foundation
 import MoodleClient
@@ -28,15 +29,18 @@ public enum SyncRequirements {
 
     /// Whether the site supports the report-builder path: a configured report, Moodle 4.1+, and
     /// the function that reads reports.
-    public static func supportsReportBuilder(_ site: SiteConfig, info: MoodleSiteInfo) -> Bool {
-        site.completionReportID != nil && (info.versionNumber ?? 0) >= reportBuilderVersion
+    public static func supportsReportBuilder(_ connection: SiteConnection, info: MoodleSiteInfo) -> Bool {
+        connection.completionReportID != nil && (info.versionNumber ?? 0) >= reportBuilderVersion
             && info.missingFunctions(reportBuilder).isEmpty
     }
 
     /// The path a site supports, or the functions it lacks for it.
-    public static func path(for site: SiteConfig, info: MoodleSiteInfo) -> Result<SiteSyncResult.Path, SyncError> {
-        let path: SiteSyncResult.Path = supportsReportBuilder(site, info: info) ? .reportBuilder : .classic
+    public static func path(
+        for connection: SiteConnection, info: MoodleSiteInfo
+    ) -> Result<SiteSyncResult.Path, SyncError> {
+        let path: SiteSyncResult.Path = supportsReportBuilder(connection, info: info) ? .reportBuilder : .classic
         let missing = info.missingFunctions(needed(for: path))
-        return missing.isEmpty ? .success(path) : .failure(.missingFunctions(site: site.id, functions: missing))
+        return missing.isEmpty
+            ? .success(path) : .failure(.missingFunctions(site: connection.site, functions: missing))
     }
 }

@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import Foundation
 import Logging
@@ -8,16 +9,20 @@ import MoodleClient
 /// A site that fails (a revoked token, a missing function) stops with its error; the others go on,
 /// and what the failed site had written before the failure stays only as whole transactions.
 public struct SyncRunner: Sendable {
-    public let mapping: RegionMapping
+    /// The region: its mapping, and how each site is reached.
+    public let configuration: RegionConfiguration
     public let ledger: any LedgerStore
-    public let makeSite: @Sendable (SiteConfig) throws -> MoodleSite
+    /// A client for a site, reached through its connection settings.
+    public let makeSite: @Sendable (SiteConfig, SiteConnection) throws -> MoodleSite
     public let logger: Logger
 
+    public var mapping: RegionMapping { configuration.mapping }
+
     public init(
-        mapping: RegionMapping, ledger: any LedgerStore, logger: Logger,
-        makeSite: @escaping @Sendable (SiteConfig) throws -> MoodleSite
+        configuration: RegionConfiguration, ledger: any LedgerStore, logger: Logger,
+        makeSite: @escaping @Sendable (SiteConfig, SiteConnection) throws -> MoodleSite
     ) {
-        self.mapping = mapping
+        self.configuration = configuration
         self.ledger = ledger
         self.logger = logger
         self.makeSite = makeSite
@@ -121,10 +126,11 @@ public struct SyncRunner: Sendable {
         // What the site writes before a failure is read back from here, so the summary says it.
         let entriesBefore = options.isDryRun ? nil : try? await ledger.entryCount()
         do {
-            let moodle = try makeSite(site)
+            let connection = try configuration.connection(for: site.id)
+            let moodle = try makeSite(site, connection)
             var result = try await SiteSync(
-                site: site, mapping: mapping, ledger: ledger, moodle: moodle, options: options, logger: logger,
-                progress: progress
+                site: site, connection: connection, mapping: mapping, ledger: ledger, moodle: moodle, options: options,
+                logger: logger, progress: progress
             ).run()
             result.findings += try await documentsRelyingOnReversals(result)
             if !options.isDryRun {

@@ -1,4 +1,5 @@
 import BridgeApplication
+import BridgeConfig
 import BridgeConsole
 import CreditCore
 import CreditReports
@@ -89,7 +90,9 @@ struct ConsoleBenchmark {
         progress("the certificates report (ExportReport, CSV)…")
         var rows = 0
         let reportSeconds = try await time {
-            let report = try await ExportReport(mapping: mapping, ledger: { ledger }).run(.init(kind: .certificates))
+            let report = try await ExportReport(
+                configuration: RegionConfiguration(mapping: mapping), ledger: { ledger }
+            ).run(.init(kind: .certificates))
             let files = try ReportFormat.csv.files(report.table, name: "certificates")
             rows = report.table.rows.count
             guard !files.isEmpty else { throw BenchError("the certificates report wrote no file") }

@@ -1,3 +1,4 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import FakeMoodle
@@ -47,15 +48,16 @@ struct SyncBenchmark {
         var tenfoldMemoryRatio: Double?
     }
 
-    static func mapping(_ url: URL, classic: Bool = false) -> RegionMapping {
-        RegionMapping(
-            sites: [
-                SiteConfig(
-                    id: "bench", name: "bench", baseURL: url, token: .environment("UNUSED"), hoursField: "hours",
-                    identity: [.email], completionReportID: classic ? nil : 1)
-            ],
-            programs: [
-                ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil)))
+    static func configuration(_ url: URL, classic: Bool = false) -> RegionConfiguration {
+        RegionConfiguration(
+            mapping: RegionMapping(
+                sites: [SiteConfig(id: "bench", name: "bench", hoursField: "hours", identity: [.email])],
+                programs: [
+                    ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil)))
+                ]),
+            connections: [
+                "bench": SiteConnection(
+                    site: "bench", baseURL: url, token: .environment("UNUSED"), completionReportID: classic ? nil : 1)
             ])
     }
 
@@ -235,10 +237,10 @@ enum SyncSide {
             credits = try await naive(moodle)
         } else {
             let ledger = try SQLiteLedger(path: ledgerPath)
-            let mapping = SyncBenchmark.mapping(url, classic: classic)
-            let summary = await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "bench")) { _ in
-                moodle
-            }
+            let configuration = SyncBenchmark.configuration(url, classic: classic)
+            let summary = await SyncRunner(
+                configuration: configuration, ledger: ledger, logger: Logger(label: "bench")
+            ) { _, _ in moodle }
             .run(
                 sites: nil,
                 options: SyncOptions(

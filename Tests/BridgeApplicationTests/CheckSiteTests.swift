@@ -14,7 +14,7 @@ struct CheckSiteTests {
     func refusals() async throws {
         let fixture = try Fixture()
         let checkSite = CheckSite(
-            mapping: fixture.mapping, mappingsLocation: "Mappings", connect: { _ in throw NoToken() })
+            configuration: fixture.configuration, mappingsLocation: "Mappings", connect: { _, _ in throw NoToken() })
         let unknown = await fixture.refusal { try await checkSite.run(site: "nosuch") }
         #expect(unknown?.kind == .unknown && unknown?.exitStatus == .badInput)
         #expect(

@@ -129,7 +129,7 @@ struct ConcurrentWritesTests {
     struct Context: Sendable {
         let url: URL
 
-        var syncMapping: RegionMapping { SyncRegionTests.mapping(url) }
+        var syncConfiguration: RegionConfiguration { SyncRegionTests.configuration(url) }
 
         /// nil when `body` succeeded, else how it was refused.
         func outcome(_ body: () async throws -> Void) async -> Refusal? {
@@ -176,8 +176,9 @@ struct ConcurrentWritesTests {
         func act(_ useCase: WriteUseCase, _ open: @escaping LedgerHandleOpener) async throws {
             switch useCase {
             case .sync:
-                _ = try await SyncRegion(mapping: syncMapping, ledger: open, connect: SyncRegionTests.connect).run(
-                    full: true)
+                _ = try await SyncRegion(
+                    configuration: syncConfiguration, ledger: open, connect: SyncRegionTests.connect
+                ).run(full: true)
             case .importCreditSheet:
                 _ = try await ImportCreditSheet(mapping: mapping, ledger: open, now: now).run(
                     .init(

@@ -27,8 +27,9 @@ struct ExportReportTests {
         _ kind: ReportKind, _ criteria: ReportCriteria = ReportCriteria(), _ fixture: Fixture,
         persons: ReportPersonsFile? = nil, connect: MoodleConnector? = nil
     ) async throws -> ExportedReport {
-        try await ExportReport(mapping: fixture.mapping, ledger: fixture.opener, connect: connect, now: fixture.now)
-            .run(.init(kind: kind, criteria: criteria, persons: persons))
+        try await ExportReport(
+            configuration: fixture.configuration, ledger: fixture.opener, connect: connect, now: fixture.now
+        ).run(.init(kind: kind, criteria: criteria, persons: persons))
     }
 
     /// The column `key` of every row, as Russian text.
@@ -165,7 +166,8 @@ struct ExportReportTests {
     @Test("a criterion a report cannot take is refused, naming it, before the ledger is opened")
     func refusedCriterion() async throws {
         let fixture = try Fixture()
-        let export = ExportReport(mapping: fixture.mapping, ledger: { throw CancellationError() }, now: fixture.now)
+        let export = ExportReport(
+            configuration: fixture.configuration, ledger: { throw CancellationError() }, now: fixture.now)
         let site = await fixture.refusal {
             try await export.run(.init(kind: .plan, criteria: ReportCriteria(site: "ripk")))
         }
@@ -200,7 +202,7 @@ struct ExportReportTests {
         #expect(refused?.kind == .siteUnusable)
         let site = try #require(fixture.mapping.sites.first?.id)
         let report = try await export(
-            .reconciliation, ReportCriteria(site: site.rawValue), fixture, connect: { _ in throw Unreachable() })
+            .reconciliation, ReportCriteria(site: site.rawValue), fixture, connect: { _, _ in throw Unreachable() })
         #expect(report.failures.map(\.site) == [site])
         #expect(report.isIncomplete)
         #expect(report.table.heading.warnings.count == 1)

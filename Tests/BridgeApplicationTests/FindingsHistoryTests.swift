@@ -30,7 +30,7 @@ struct FindingsHistoryTests {
         -> SyncRunner.Summary
     {
         try await SyncRegion(
-            mapping: SyncRegionTests.mapping(url), ledger: { ledger }, connect: SyncRegionTests.connect,
+            configuration: SyncRegionTests.configuration(url), ledger: { ledger }, connect: SyncRegionTests.connect,
             now: { date }
         ).run(full: full)
     }
@@ -41,7 +41,7 @@ struct FindingsHistoryTests {
         let url = try await server.start()
         defer { Task { await server.stop() } }
         let ledger = try SQLiteLedger()
-        let mapping = SyncRegionTests.mapping(url)
+        let mapping = SyncRegionTests.configuration(url).mapping
 
         // 1. The first sync (full: the first run of a site always is) opens both findings.
         let first = try await Self.sync(url, ledger, at: Self.day1)
@@ -117,12 +117,12 @@ struct FindingsHistoryTests {
         defer { Task { await server.stop() } }
         let ledger = try SQLiteLedger()
         let summary = try await SyncRegion(
-            mapping: SyncRegionTests.mapping(url), ledger: { ledger }, connect: SyncRegionTests.connect
+            configuration: SyncRegionTests.configuration(url), ledger: { ledger }, connect: SyncRegionTests.connect
         ).run(dryRun: true)
         #expect(!summary.findings.isEmpty && summary.newFindings == nil)
         #expect(try await ledger.findings(FindingFilter()).isEmpty)
 
-        let list = ListFindings(mapping: SyncRegionTests.mapping(url), ledger: { ledger })
+        let list = ListFindings(mapping: SyncRegionTests.configuration(url).mapping, ledger: { ledger })
         for (input, words) in [
             (ListFindings.Input(state: "closed"), "--state closed"), (.init(site: "nowhere"), "unknown site nowhere"),
             (.init(since: "last week"), "--since last week"), (.init(kind: "oddity"), "oddity is not a finding kind"),

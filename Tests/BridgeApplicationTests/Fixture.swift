@@ -10,15 +10,19 @@ struct Fixture {
         .deletingLastPathComponent()
     static let moscow = TimeZone(identifier: "Europe/Moscow")!
 
-    let mapping: RegionMapping
+    /// The mapping and how each site is reached.
+    let configuration: RegionConfiguration
     let ledger: SQLiteLedger
     /// 1 June 2026, noon in Moscow.
     let now = Fixture.day("2026-06-01", hour: 12)
 
     init() throws {
-        mapping = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings")).mapping
+        configuration = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings"))
+            .configuration
         ledger = try SQLiteLedger()
     }
+
+    var mapping: RegionMapping { configuration.mapping }
 
     var opener: LedgerOpener {
         let ledger = self.ledger

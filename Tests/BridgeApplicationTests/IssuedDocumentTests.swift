@@ -73,8 +73,8 @@ struct IssuedDocumentTests {
             ])
         // The sync records each route's verdict anew: without E3 the route is no longer complete.
         let summary = await SyncRunner(
-            mapping: fixture.mapping, ledger: fixture.ledger, logger: Logger(label: "test"),
-            makeSite: { _ in throw Unreachable() }
+            configuration: fixture.configuration, ledger: fixture.ledger, logger: Logger(label: "test"),
+            makeSite: { _, _ in throw Unreachable() }
         ).run(sites: [], options: SyncOptions(now: fixture.now, runID: "after-reversal"), progress: { _ in })
         #expect(summary.failures.isEmpty)
         #expect(try await fixture.ledger.routes(person: nil).allSatisfy { $0.status != .completed })
@@ -90,7 +90,8 @@ struct IssuedDocumentTests {
         #expect(row["lastName"] == "Кузнецова")
 
         let reconciliation = try await Reconcile(
-            mapping: fixture.mapping, ledger: fixture.opener, connect: { _ in throw Unreachable() }, now: fixture.now
+            configuration: fixture.configuration, ledger: fixture.opener, connect: { _, _ in throw Unreachable() },
+            now: fixture.now
         ).run(sites: [])
         let findings = reconciliation.table.rows.map { $0.map { $0.plainText(.ru) } }
         let finding = try #require(

@@ -37,7 +37,8 @@ struct MergePersonsTests {
         #expect(result.after.modules == 3)
 
         let reconcile = Reconcile(
-            mapping: fixture.mapping, ledger: fixture.opener, connect: { _ in throw Unreachable() }, now: fixture.now)
+            configuration: fixture.configuration, ledger: fixture.opener, connect: { _, _ in throw Unreachable() },
+            now: fixture.now)
         let text = try await reconcile.run(sites: []).table.rows.map { $0.map { "\($0)" }.joined(separator: "|") }
         let merged = text.filter { $0.contains("the person is merged into \(second)") }
         #expect(merged.count == 2, "\(text)")

@@ -24,7 +24,8 @@ struct ReconcileTests {
         _ = try await ReverseCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
             .init(entry: "E2", document: "приказ", operator: "Петрова", reason: "ошибка"))
         let reconcile = Reconcile(
-            mapping: fixture.mapping, ledger: fixture.opener, connect: { _ in throw Unreachable() }, now: fixture.now)
+            configuration: fixture.configuration, ledger: fixture.opener, connect: { _, _ in throw Unreachable() },
+            now: fixture.now)
         let result = try await reconcile.run(sites: [])
         #expect(result.failures.isEmpty)
         let text = result.table.rows.map { $0.map { "\($0)" }.joined(separator: "|") }
@@ -36,7 +37,8 @@ struct ReconcileTests {
     func unreadableSite() async throws {
         let fixture = try Fixture()
         let reconcile = Reconcile(
-            mapping: fixture.mapping, ledger: fixture.opener, connect: { _ in throw Unreachable() }, now: fixture.now)
+            configuration: fixture.configuration, ledger: fixture.opener, connect: { _, _ in throw Unreachable() },
+            now: fixture.now)
         let site = try #require(fixture.mapping.sites.first?.id)
         let result = try await reconcile.run(sites: [site])
         #expect(result.failures.map(\.site) == [site])

@@ -20,13 +20,15 @@ struct ExampleRegionTests {
 
     @Test("two sites, each naming where its token comes from")
     func sites() throws {
-        let mapping = try MappingLoader().load(directory: Self.mappings).mapping
+        let configuration = try MappingLoader().load(directory: Self.mappings).configuration
+        let mapping = configuration.mapping
         #expect(mapping.sites.map(\.id) == ["ripk", "north"])
-        #expect(mapping.site("ripk")?.token == .environment("MOODLE_TOKEN_RIPK"))
-        #expect(mapping.site("north")?.token == .file("/etc/moodle-bridge/north.token"))
-        #expect(mapping.site("north")?.format == .xml)
+        #expect(Set(configuration.connections.keys) == ["ripk", "north"])
+        #expect(configuration.connections["ripk"]?.token == .environment("MOODLE_TOKEN_RIPK"))
+        #expect(configuration.connections["north"]?.token == .file("/etc/moodle-bridge/north.token"))
+        #expect(configuration.connections["north"]?.format == .xml)
         #expect(mapping.site("ripk")?.identity == [.profileField("snils"), .idnumber, .email])
-        #expect(mapping.site("ripk")?.completionReportID == 1)
+        #expect(configuration.connections["ripk"]?.completionReportID == 1)
     }
 
     @Test("a module taught on two sites is one module")

@@ -175,6 +175,22 @@ struct MappingDiagnosticsTests {
         #expect(check(site(url: "ftp://moodle.example.ru", token: token)).count == 1)
     }
 
+    @Test("request limits below one are refused at the site's entry; the connection is kept by site id")
+    func requestLimits() throws {
+        let files = site(
+            token: "{ env: MOODLE_TOKEN }", extra: "\n    concurrent_requests: 0\n    requests_per_minute: 0")
+        #expect(
+            check(files) == [
+                "sites.yaml:3: error: limits.concurrent_requests: site 'ripk': concurrent_requests must be at least 1",
+                "sites.yaml:3: error: limits.requests_per_minute: site 'ripk': requests_per_minute must be at least 1",
+            ])
+        let result = MappingLoader().load(files: [MappingLoader.File(name: "sites.yaml", text: files["sites.yaml"]!)])
+        let connection = try #require(result.configuration.connections["ripk"])
+        #expect(connection.baseURL.absoluteString == "https://moodle.example.ru")
+        #expect(connection.token == .environment("MOODLE_TOKEN"))
+        #expect(connection.maxConcurrentRequests == 0 && connection.requestsPerMinute == 0)
+    }
+
     @Test("a shared token file is allowed only when the site says so")
     func sharedTokenFile() throws {
         let result = MappingLoader().load(files: [
@@ -183,7 +199,8 @@ struct MappingDiagnosticsTests {
                 text: site(token: "{ file: /etc/t, readable_by_others: true }")["sites.yaml"]!)
         ])
         #expect(result.diagnostics.isEmpty)
-        #expect(result.mapping.sites.first?.allowsSharedTokenFile == true)
-        #expect(result.mapping.sites.first?.token == .file("/etc/t"))
+        let connection = try #require(result.configuration.connections.values.first)
+        #expect(connection.allowsSharedTokenFile == true)
+        #expect(connection.token == .file("/etc/t"))
     }
 }

@@ -29,7 +29,9 @@ struct ConsoleHarness {
         port: Int = 0, now: Date = ConsoleHarness.now, connect: MoodleConnector? = nil
     ) async throws {
         self.now = now
-        mapping = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings")).mapping
+        let configuration = try MappingLoader().load(directory: Self.root.appendingPathComponent("Mappings"))
+            .configuration
+        mapping = configuration.mapping
         let ledger = try ledger ?? SQLiteLedger()
         self.ledger = ledger
         for (login, role) in [("admin", "admin"), ("registrar", "registrar"), ("viewer", "viewer")] {
@@ -39,8 +41,8 @@ struct ConsoleHarness {
         }
         server = ConsoleServer(
             configuration: .init(
-                mapping: mapping, ledger: ledger, staff: ledger, port: port, secureCookies: secureCookies,
-                throttle: throttle, now: { now }, connect: connect))
+                mapping: mapping, connections: configuration.connections, ledger: ledger, staff: ledger, port: port,
+                secureCookies: secureCookies, throttle: throttle, now: { now }, connect: connect))
     }
 
     /// Runs `body` against the console in process (no network), or on a loopback port (`.live`).

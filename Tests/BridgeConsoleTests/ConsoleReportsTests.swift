@@ -112,7 +112,7 @@ struct ConsoleReportsTests {
 
     @Test("with a connection to Moodle the reconciliation downloads; a site it cannot read is a warning in the file")
     func reconciliation() async throws {
-        let harness = try await ConsoleHarness(connect: { _ in throw Unreachable() })
+        let harness = try await ConsoleHarness(connect: { _, _ in throw Unreachable() })
         try await harness.test { client in
             var browser = ConsoleBrowser(client)
             try await browser.signIn("viewer")

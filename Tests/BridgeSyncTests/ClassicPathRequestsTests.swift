@@ -64,9 +64,9 @@ struct ClassicPathRequestsTests {
     func checkNamesTheFlagsFunction() async throws {
         let region = try await TwoSiteRegion()
         let site = try #require(region.mapping.sites.first { $0.id == "north" })
-        let before = await SiteCheck(site: site, client: try region.runner().makeSite(site)).run()
+        let before = try await region.check(site).run()
         region.north.removeFunction(Self.flags, fromService: "credit_bridge")
-        let after = await SiteCheck(site: site, client: try region.runner().makeSite(site)).run()
+        let after = try await region.check(site).run()
         await region.stop()
         #expect(!before.notes.contains { $0.contains(Self.flags) })
         #expect(after.notes.contains { $0.contains("add \(Self.flags)") && $0.contains("every pair not yet credited") })

@@ -1,3 +1,4 @@
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import FakeMoodle
@@ -17,15 +18,18 @@ struct LedgerReadsPerPageTests {
     {
         let mapping = RegionMapping(
             sites: [
-                SiteConfig(
-                    id: "big", name: "big", baseURL: url, token: .environment("UNUSED"), hoursField: "hours",
-                    identity: [.profileField("snils"), .email], completionReportID: classic ? nil : 1)
+                SiteConfig(id: "big", name: "big", hoursField: "hours", identity: [.profileField("snils"), .email])
             ],
             programs: [ProgramMapping(program: Program(id: "PK-72", title: "Free", kind: .freeChoice(allowed: nil)))])
-        return await SyncRunner(mapping: mapping, ledger: ledger, logger: Logger(label: "test")) { site in
+        let connection = SiteConnection(
+            site: "big", baseURL: url, token: .environment("UNUSED"), completionReportID: classic ? nil : 1)
+        return await SyncRunner(
+            configuration: RegionConfiguration(mapping: mapping, connections: ["big": connection]), ledger: ledger,
+            logger: Logger(label: "test")
+        ) { _, connection in
             MoodleSite(
                 configuration: MoodleSiteConfiguration(
-                    baseURL: site.baseURL, token: MoodleToken(Scenario.serviceToken), timeout: .seconds(120),
+                    baseURL: connection.baseURL, token: MoodleToken(Scenario.serviceToken), timeout: .seconds(120),
                     language: "en"))
         }.run(
             sites: nil,

@@ -227,8 +227,27 @@ struct PersonMergeSyncTests {
         #expect(merged.after.hours == keep.hours + other.hours - sharedHours)
         #expect(try await ledger.standingTotals().contains { $0.person == northPerson } == false)
         #expect(try await ledger.personMerges().first?.merge.actor == "petrova")
-        let card = try await LearnerCard(mapping: region.mapping, ledger: { ledger }).run(person: ripkPerson.rawValue)
+        let card = try await LearnerCard(mapping: region.mapping, connections: region.connections, ledger: { ledger })
+            .run(person: ripkPerson.rawValue)
         #expect(card.entries.filter { !$0.reversed && $0.reverses == nil }.count == keep.modules + other.modules)
+        // Each Moodle entry links to its course on the site's address, from the site's connection.
+        let links = card.entries.compactMap { entry -> (site: String, id: Int, url: String?)? in
+            guard case .moodle(let site, _, let courseID, let url) = entry.source else { return nil }
+            return (site, courseID, url)
+        }
+        #expect(Set(links.map(\.site)) == ["ripk", "north"])
+        for link in links {
+            let base = try #require(region.connections[SiteID(link.site)]?.baseURL)
+            #expect(link.url == base.appendingPathComponent("course/view.php").absoluteString + "?id=\(link.id)")
+        }
+        // Without connection settings the card names the course without a link.
+        let unlinked = try await LearnerCard(mapping: region.mapping, ledger: { ledger })
+            .run(person: ripkPerson.rawValue)
+        #expect(
+            unlinked.entries.allSatisfy {
+                guard case .moodle(_, _, _, let url) = $0.source else { return true }
+                return url == nil
+            })
         #expect(
             try await ledger.projection(of: ripkPerson).standing(of: ripkPerson).total == merged.after)
         #expect(try await ledger.verify().isIntact)

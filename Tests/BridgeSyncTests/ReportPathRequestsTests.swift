@@ -75,8 +75,7 @@ struct ReportPathRequestsTests {
         ] {
             let region = try await TwoSiteRegion { scenario in scenario.reports[0].columns = columns }
             let site = try #require(region.mapping.sites.first)
-            let client = region.runner().makeSite
-            let report = await SiteCheck(site: site, client: try client(site)).run()
+            let report = try await region.check(site).run()
             await region.stop()
             #expect(report.problems.map(\.message) == [])
             let note = report.notes.first { $0.contains("lacks") }
@@ -93,7 +92,7 @@ struct ReportPathRequestsTests {
             scenario.reports[0].columns = ReportColumn.captured.filter { $0 != .timeCompleted }
         }
         let site = try #require(region.mapping.sites.first)
-        let report = await SiteCheck(site: site, client: try region.runner().makeSite(site)).run()
+        let report = try await region.check(site).run()
         await region.stop()
         #expect(report.problems.map(\.cause) == ["report-columns-missing"])
         #expect(report.problems.first?.message.contains("lacks the column(s) Time completed") == true)

@@ -99,7 +99,7 @@ struct SyncCostTests {
     func checkPredicts() async throws {
         let region = try await TwoSiteRegion()
         let site = try #require(region.mapping.sites.first { $0.id == "north" })
-        let check = SiteCheck(site: site, client: try region.runner().makeSite(site), mapping: region.mapping)
+        let check = try region.check(site, mapping: region.mapping)
         let batched = try #require(await check.run().expectedRequests)
         region.north.resetCounters()
         _ = await region.sync(full: true, timeout: .seconds(120))
@@ -127,9 +127,7 @@ struct SyncCostTests {
     func checkPredictsReportPath() async throws {
         let region = try await TwoSiteRegion { scenario in scenario.reports[0].columns = ReportColumn.complete }
         let site = try #require(region.mapping.sites.first { $0.id == "ripk" })
-        let expected = try #require(
-            await SiteCheck(site: site, client: try region.runner().makeSite(site), mapping: region.mapping).run()
-                .expectedRequests)
+        let expected = try #require(try await region.check(site, mapping: region.mapping).run().expectedRequests)
         region.ripk.resetCounters()
         _ = await region.sync(full: true, timeout: .seconds(120))
         let full = region.ripk.totalRequestCount

@@ -1,3 +1,5 @@
+import BridgeApplication
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import FakeMoodle
@@ -15,6 +17,8 @@ final class TwoSiteRegion: Sendable {
     let ripk: FakeMoodleServer
     let north: FakeMoodleServer
     let mapping: RegionMapping
+    /// How each site is reached: its fake server.
+    let connections: [SiteID: SiteConnection]
     let ledger: SQLiteLedger
     static let token = Scenario.serviceToken
 
@@ -41,12 +45,9 @@ final class TwoSiteRegion: Sendable {
         var mapping = RegionMapping(
             sites: [
                 SiteConfig(
-                    id: "ripk", name: "ripk", baseURL: ripkURL, token: .environment("UNUSED"), format: .json,
-                    hoursField: "hours", identity: [.profileField("snils"), .email], completionReportID: 1,
+                    id: "ripk", name: "ripk", hoursField: "hours", identity: [.profileField("snils"), .email],
                     revocations: ripkRevocations),
-                SiteConfig(
-                    id: "north", name: "north", baseURL: northURL, token: .environment("UNUSED"), format: .xml,
-                    identity: northIdentity, revocations: .reverse),
+                SiteConfig(id: "north", name: "north", identity: northIdentity, revocations: .reverse),
             ],
             modules: [
                 ModuleMapping(
@@ -66,6 +67,11 @@ final class TwoSiteRegion: Sendable {
             ])
         mapping.organisation.identityMerge = identityMerge
         self.mapping = mapping
+        connections = [
+            "ripk": SiteConnection(
+                site: "ripk", baseURL: ripkURL, token: .environment("UNUSED"), format: .json, completionReportID: 1),
+            "north": SiteConnection(site: "north", baseURL: northURL, token: .environment("UNUSED"), format: .xml),
+        ]
         self.ledger = try ledger ?? SQLiteLedger()
     }
 
@@ -79,12 +85,27 @@ final class TwoSiteRegion: Sendable {
             maxAttempts: 4, initialBackoff: .milliseconds(10), maxBackoff: .milliseconds(50)),
         timeout: Duration = .seconds(5), mapping: RegionMapping? = nil
     ) -> SyncRunner {
-        SyncRunner(mapping: mapping ?? self.mapping, ledger: ledger, logger: Logger(label: "test")) { site in
+        SyncRunner(
+            configuration: RegionConfiguration(mapping: mapping ?? self.mapping, connections: connections),
+            ledger: ledger, logger: Logger(label: "test")
+        ) { _, connection in
             MoodleSite(
                 configuration: MoodleSiteConfiguration(
-                    baseURL: site.baseURL, token: MoodleToken(Self.token),
-                    format: site.format == .xml ? .xml : .json, timeout: timeout, retry: retry, language: "en"))
+                    baseURL: connection.baseURL, token: MoodleToken(Self.token),
+                    format: connection.format == .xml ? .xml : .json, timeout: timeout, retry: retry, language: "en"))
         }
+    }
+
+    /// How `site` is reached.
+    func connection(_ site: SiteConfig) throws -> SiteConnection {
+        try RegionConfiguration(mapping: mapping, connections: connections).connection(for: site.id)
+    }
+
+    /// The check of `site` as `moodle-bridge check` runs it; with `mapping`, it also says what a run costs.
+    func check(_ site: SiteConfig, mapping: RegionMapping? = nil) throws -> SiteCheck {
+        let connection = try connection(site)
+        return SiteCheck(
+            site: site, connection: connection, client: try runner().makeSite(site, connection), mapping: mapping)
     }
 
     /// One run of both sites; `mapping` stands for the mapping files edited since the region started.

@@ -8,9 +8,7 @@ import Testing
 @Suite("Mapping validation of a large region")
 struct MappingValidatorScaleTests {
     static func region(modules count: Int) -> RegionMapping {
-        let site = SiteConfig(
-            id: "ripk", name: "РИПК", baseURL: URL(string: "https://moodle.example.ru")!,
-            token: .environment("MOODLE_TOKEN"))
+        let site = SiteConfig(id: "ripk", name: "РИПК")
         let location = { (line: Int) in SourceLocation(file: "modules.yaml", line: line) }
         let modules = (0..<count).map { index in
             ModuleMapping(

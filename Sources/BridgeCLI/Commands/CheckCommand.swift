@@ -44,8 +44,8 @@ struct CheckCommand: AsyncParsableCommand {
             timeout: .seconds(max(1, timeout)),
             retry: MoodleRetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(500), maxRetryAfter: .seconds(5)))
         let checkSite = CheckSite(
-            mapping: try LedgerOptions.parse(["--mappings", mappings]).loadMapping(), mappingsLocation: mappings,
-            connect: { try connector.connect($0) })
+            configuration: try LedgerOptions.parse(["--mappings", mappings]).loadConfiguration(),
+            mappingsLocation: mappings, connect: { try connector.connect($0, $1) })
         let result = try await checkSite.run(site: site)
         switch format {
         case .text: print(Self.text(result.report, config: result.site), terminator: "")

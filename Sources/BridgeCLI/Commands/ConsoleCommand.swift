@@ -23,15 +23,15 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Flag(help: "Mark the session cookie Secure (the console is reached over HTTPS).") var secureCookies = false
 
     func run() async throws {
-        let mapping = try options.loadMapping()
+        let configuration = try options.loadConfiguration()
         let ledger = try await options.openLedger(.existing)
         guard let staff = ledger as? any StaffStore else { throw CLIError("this ledger keeps no staff accounts") }
         // The Reports page's reconciliation reads the sites with the tokens of the console's environment.
         let connector = SiteConnector()
         let server = ConsoleServer(
             configuration: .init(
-                mapping: mapping, ledger: ledger, staff: staff, address: listen, port: port,
-                secureCookies: secureCookies, connect: { try connector.connect($0) }))
+                mapping: configuration.mapping, connections: configuration.connections, ledger: ledger, staff: staff,
+                address: listen, port: port, secureCookies: secureCookies, connect: { try connector.connect($0, $1) }))
         let listen = self.listen
         let app = try await server.makeApplication { port in
             print("Console: http://\(listen):\(port)/ (Ctrl-C stops it)")

@@ -33,31 +33,32 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let mappings = try self.mappings ?? DemoCommand.writeExampleMappings(into: out)
-        let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadMapping()
+        let loaded = try LedgerOptions.parse(["--mappings", mappings]).loadConfiguration()
         let ledgerPath = (out as NSString).appendingPathComponent("ledger.sqlite")
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledgerPath + suffix) }
         }
         let region = try await DemoRegion.start(groundTruth: BundledData.groundTruthURL)
         do {
-            let (mapping, environment) = region.mapping(from: loaded)
+            let (configuration, environment) = region.configuration(from: loaded)
             var connector = SiteConnector()
             connector.environment = environment
             if format == .text {
-                print(
-                    "Demo: fake Moodle sites at \(mapping.sites.map { "\($0.id) \($0.baseURL.absoluteString)" }.joined(separator: ", "))"
-                )
+                let sites = configuration.mapping.sites.compactMap { site in
+                    configuration.connections[site.id].map { "\(site.id) \($0.baseURL.absoluteString)" }
+                }
+                print("Demo: fake Moodle sites at \(sites.joined(separator: ", "))")
             }
             let ledger = try SQLiteLedger(path: ledgerPath)
             let summary = try await SyncCommand.sync(
-                mapping: mapping, ledger: { ledger }, full: full, dryRun: false, format: format,
+                configuration: configuration, ledger: { ledger }, full: full, dryRun: false, format: format,
                 connector: connector)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(summary).write(
                 to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("sync-summary.json")))
             let reports = try await DemoReports(ledgerPath: ledgerPath, mappings: mappings, out: out)
-                .write(mapping: mapping, connector: connector)
+                .write(configuration: configuration, connector: connector)
             if format == .text {
                 print("Ledger: \(ledgerPath); summary: \(out)/sync-summary.json; mapping files: \(mappings)")
                 print("Certificates and statements issued; reports in \(out)/: \(reports.joined(separator: ", "))")

@@ -72,7 +72,7 @@ struct ReportCommand: AsyncParsableCommand {
     var persons: String?
 
     func run() async throws {
-        let mapping = try options.loadMapping()
+        let configuration = try options.loadConfiguration()
         let criteria = try filters.criteria()
         var personsFile: ReportPersonsFile?
         if let persons {
@@ -83,7 +83,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let connector = SiteConnector()
         let report = try await ExportReport(
-            mapping: mapping, ledger: options.opener(.existing), connect: { try connector.connect($0) }
+            configuration: configuration, ledger: options.opener(.existing),
+            connect: { try connector.connect($0, $1) }
         ).run(.init(kind: kind, criteria: criteria, persons: personsFile))
         for failure in report.failures {
             Printer.error("site \(failure.site) could not be read: \(failure.message)")

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let interval = Self.seconds(every), interval >= 60 else {
             throw CLIError("--every takes a duration of at least a minute, such as 30m, 6h or 1d")
         }
-        let mapping = try options.loadMapping()
+        let configuration = try options.loadConfiguration()
         LedgerAnnouncement.shared.announce(options.location)
         let stop = StopSignal()
         var first = now
@@ -37,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
                 // machine), then syncs what that run left.
                 let options = self.options
                 _ = try await SyncCommand.sync(
-                    mapping: mapping, ledger: { try await options.openLedger(.create) }, full: false, dryRun: false,
+                    configuration: configuration, ledger: { try await options.openLedger(.create) }, full: false,
+                    dryRun: false,
                     wait: true, format: .text, connector: SiteConnector(), location: options.location)
             } catch {
                 Printer.error(

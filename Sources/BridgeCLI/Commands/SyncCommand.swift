@@ -1,5 +1,6 @@
 import ArgumentParser
 import BridgeApplication
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import Foundation
@@ -34,11 +35,11 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Print the summary as text or JSON.") var format: OutputFormat = .text
 
     func run() async throws {
-        let mapping = try options.loadMapping()
+        let configuration = try options.loadConfiguration()
         let options = self.options
         let summary = try await Self.sync(
-            mapping: mapping, ledger: { try await options.openLedger(dryRun ? .dryRun : .create) }, sites: sites,
-            full: full, dryRun: dryRun, wait: wait, format: format, connector: SiteConnector(),
+            configuration: configuration, ledger: { try await options.openLedger(dryRun ? .dryRun : .create) },
+            sites: sites, full: full, dryRun: dryRun, wait: wait, format: format, connector: SiteConnector(),
             location: options.location)
         if let code = Self.exitCode(summary) { throw code }
     }
@@ -46,21 +47,22 @@ struct SyncCommand: AsyncParsableCommand {
     /// Runs the sync (``SyncRegion``) and prints the summary; shared with `demo` and `serve`.
     /// `location` names the ledger (by default the SQLite ledger's file).
     static func sync(
-        mapping: RegionMapping, ledger: @escaping LedgerOpener, sites: [String] = [], full: Bool, dryRun: Bool,
+        configuration: RegionConfiguration, ledger: @escaping LedgerOpener, sites: [String] = [], full: Bool,
+        dryRun: Bool,
         wait: Bool = false, format: OutputFormat, connector: SiteConnector, location: LedgerLocation? = nil
     ) async throws -> SyncRunner.Summary {
         let progress = ProgressDisplay(enabled: format == .text)
         let summary: SyncRunner.Summary
         do {
             summary = try await SyncRegion(
-                mapping: mapping,
+                configuration: configuration,
                 ledger: {
                     let opened = try await ledger()
                     if let location = location ?? (opened as? SQLiteLedger)?.path.map(LedgerLocation.init) {
                         LedgerAnnouncement.shared.announce(location)
                     }
                     return opened
-                }, connect: { try connector.connect($0) }
+                }, connect: { try connector.connect($0, $1) }
             ).run(sites: sites, full: full, dryRun: dryRun, wait: wait, progress: { progress.show($0) })
         } catch let error as ApplicationError {
             throw CLIError(error.message, exitCode: ExitCode(error.exitStatus))

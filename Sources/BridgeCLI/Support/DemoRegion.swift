@@ -1,3 +1,4 @@
+import BridgeConfig
 import CreditCore
 import FakeMoodle
 import Foundation
@@ -28,19 +29,25 @@ struct DemoRegion {
         for server in servers.values { await server.stop() }
     }
 
-    /// The mapping with each site pointed at its fake server and its token read from a demo variable.
-    func mapping(from mapping: RegionMapping) -> (mapping: RegionMapping, environment: [String: String]) {
-        var mapping = mapping
+    /// The region with each site's connection pointed at its fake server and its token read from a
+    /// demo variable.
+    func configuration(
+        from configuration: RegionConfiguration
+    ) -> (configuration: RegionConfiguration, environment: [String: String]) {
+        var configuration = configuration
         var environment: [String: String] = [:]
-        for index in mapping.sites.indices {
-            let id = mapping.sites[index].id
-            guard let url = servers[id]?.baseURL, let token = tokens[id] else { continue }
+        for site in configuration.mapping.sites {
+            let id = site.id
+            guard let url = servers[id]?.baseURL, let token = tokens[id],
+                var connection = configuration.connections[id]
+            else { continue }
             let variable = "MOODLE_BRIDGE_DEMO_TOKEN_\(id.rawValue.uppercased())"
-            mapping.sites[index].baseURL = url
-            mapping.sites[index].token = .environment(variable)
+            connection.baseURL = url
+            connection.token = .environment(variable)
+            configuration.connections[id] = connection
             environment[variable] = token
         }
-        return (mapping, environment)
+        return (configuration, environment)
     }
 
     /// ММЦ-01's own Moodle: three mapped courses (two teach modules also taught on `ripk`), one

@@ -1,4 +1,5 @@
 import BridgeApplication
+import BridgeConfig
 import CreditCore
 import CreditReports
 import Foundation
@@ -11,7 +12,7 @@ struct DemoReports {
     let mappings: String
     let out: String
 
-    func write(mapping: RegionMapping, connector: SiteConnector) async throws -> [String] {
+    func write(configuration: RegionConfiguration, connector: SiteConnector) async throws -> [String] {
         let ledgerArguments = ["--ledger", ledgerPath, "--mappings", mappings]
         // The demo names its ledger itself; the commands it runs do not name it again.
         LedgerAnnouncement.shared.markDone()
@@ -24,7 +25,7 @@ struct DemoReports {
         let learner = snapshot.routes.first { $0.status == .completed }?.route.person ?? snapshot.persons.first?.id
         var written: [String] = []
         let reconciliation = try await ExportReport(
-            mapping: mapping, ledger: { ledger }, connect: { try connector.connect($0) }
+            configuration: configuration, ledger: { ledger }, connect: { try connector.connect($0, $1) }
         ).run(.init(kind: .reconciliation))
         for format in ["csv", "xlsx"] {
             let output = try ReportOutputOptions.parse(["--format", format, "--out", out])

@@ -81,8 +81,11 @@ struct LedgerOptions: ParsableArguments {
         return { try await options.openLedger(access, missingExitCode: missingExitCode) }
     }
 
-    /// The mapping files, which must be free of errors.
-    func loadMapping() throws -> RegionMapping {
+    /// The domain part of the mapping files, which must be free of errors.
+    func loadMapping() throws -> RegionMapping { try loadConfiguration().mapping }
+
+    /// The mapping files, which must be free of errors: the mapping, and how each site is reached.
+    func loadConfiguration() throws -> RegionConfiguration {
         let result: MappingLoader.Result
         do {
             result = try MappingLoader().load(directory: URL(fileURLWithPath: mappings))
@@ -95,7 +98,7 @@ struct LedgerOptions: ParsableArguments {
                 "the mapping files have \(errors.count) error(s); run `moodle-bridge mappings check \(mappings)`:\n"
                     + errors.prefix(5).map { "  \($0)" }.joined(separator: "\n"))
         }
-        return result.mapping
+        return result.configuration
     }
 }
 

@@ -1,17 +1,20 @@
+import BridgeConfig
+import BridgeSync
 import CreditCore
 import Foundation
 import Logging
 import MoodleClient
 
-/// Turns a site of the mapping files into a ready ``MoodleSite`` client.
+/// Turns a site of the mapping files, with its connection settings, into a ready ``MoodleSite`` client.
 ///
-/// It resolves the token from the site's ``SiteConfig/TokenSource`` (an environment variable, or
-/// the first line of a file) and carries the site's format, limits and time zone over to the
-/// client. Errors name where the token was looked for, never the token itself.
+/// It resolves the token from the connection's ``SiteConnection/TokenSource`` (an environment
+/// variable, or the first line of a file) and carries the connection's format and limits and the
+/// site's time zone over to the client. Errors name where the token was looked for, never the token itself.
 ///
 /// ```swift
-/// let site = try SiteConnector().connect(mapping.sites[0])
-/// let info = try await site.siteInfo()
+/// let site = configuration.mapping.sites[0]
+/// let client = try SiteConnector().connect(site, try configuration.connection(for: site.id))
+/// let info = try await client.siteInfo()
 /// ```
 struct SiteConnector {
     /// Why a site's token could not be read.
@@ -19,7 +22,7 @@ struct SiteConnector {
         /// The site whose token is missing.
         var siteID: String
         /// Where the token was looked for.
-        var source: SiteConfig.TokenSource
+        var source: SiteConnection.TokenSource
         /// What is wrong with that source, e.g. "is not set".
         var problem: String
         /// How to put it right, when the source's own fix does not.
@@ -51,50 +54,43 @@ struct SiteConnector {
     /// Receives the client's log lines (never the token).
     var logger = Logger(label: "MoodleBridge.MoodleClient", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// A client for `site` with its token resolved.
+    /// A client for `site`, reached through `connection`, with its token resolved.
     ///
     /// - Throws: ``TokenError`` when the token source is missing or empty.
-    func connect(_ site: SiteConfig) throws -> MoodleSite {
+    func connect(_ site: SiteConfig, _ connection: SiteConnection) throws -> MoodleSite {
         MoodleSite(
-            configuration: configuration(for: site, token: try token(for: site)), transport: transport,
-            logger: logger)
+            configuration: MoodleSiteConfiguration(
+                site: site, connection: connection, token: try token(for: connection), timeout: timeout,
+                retry: retry, language: language),
+            transport: transport, logger: logger)
     }
 
-    /// The client configuration for `site` with an already resolved token.
-    func configuration(for site: SiteConfig, token: MoodleToken) -> MoodleSiteConfiguration {
-        MoodleSiteConfiguration(
-            baseURL: site.baseURL, token: token, format: site.format == .xml ? .xml : .json, timeout: timeout,
-            maxConcurrentRequests: max(1, site.maxConcurrentRequests), requestsPerMinute: site.requestsPerMinute,
-            retry: retry, language: language, timezone: site.timeZone,
-            maxResponseBytes: site.maxResponseMegabytes.map { $0 << 20 }
-                ?? MoodleSiteConfiguration.defaultMaxResponseBytes)
-    }
-
-    /// Reads the token of `site` from its source: the environment variable's value, or the file's
-    /// first line, with surrounding white space removed.
+    /// Reads the token of a site from its connection's source: the environment variable's value, or
+    /// the file's first line, with surrounding white space removed.
     ///
     /// - Throws: ``TokenError`` when the variable is unset, the file unreadable, or the value empty.
-    func token(for site: SiteConfig) throws -> MoodleToken {
+    func token(for connection: SiteConnection) throws -> MoodleToken {
         let raw: String
-        switch site.token {
+        let site = connection.site
+        switch connection.token {
         case .environment(let name):
             guard let value = environment[name] else {
-                throw TokenError(siteID: site.id.description, source: site.token, problem: "is not set")
+                throw TokenError(siteID: site.description, source: connection.token, problem: "is not set")
             }
             raw = value
         case .file(let path):
             // As ssh refuses a private key others can read, a token file must be its owner's alone.
             var status = stat()
-            if stat(path, &status) == 0, status.st_mode & 0o077 != 0, !site.allowsSharedTokenFile {
+            if stat(path, &status) == 0, status.st_mode & 0o077 != 0, !connection.allowsSharedTokenFile {
                 throw TokenError(
-                    siteID: site.id.description, source: site.token,
+                    siteID: site.description, source: connection.token,
                     problem: "may be read by others (mode \(String(status.st_mode & 0o777, radix: 8)))",
                     fix:
                         "run `chmod 600 \(path)`, or say `readable_by_others: true` in the site's token if it must be shared"
                 )
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw TokenError(siteID: site.id.description, source: site.token, problem: "cannot be read")
+                throw TokenError(siteID: site.description, source: connection.token, problem: "cannot be read")
             }
             raw =
                 String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -102,7 +98,7 @@ struct SiteConnector {
         }
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
-            throw TokenError(siteID: site.id.description, source: site.token, problem: "is empty")
+            throw TokenError(siteID: site.description, source: connection.token, problem: "is empty")
         }
         return MoodleToken(value)
     }

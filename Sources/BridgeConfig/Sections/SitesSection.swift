@@ -1,9 +1,15 @@
 import CreditCore
 import Foundation
 
-/// Reads `sites:` — the Moodle sites and how to reach them.
+/// Reads `sites:` — the Moodle sites (the domain part) and how to reach them (the connection part).
 enum SitesSection {
-    static func read(_ value: YAMLValue) -> [SiteConfig] {
+    /// One entry of `sites:`, split into what the domain needs and how the site is reached.
+    struct Entry {
+        var site: SiteConfig
+        var connection: SiteConnection
+    }
+
+    static func read(_ value: YAMLValue) -> [Entry] {
         (value.list ?? []).compactMap { item in
             guard let keys = item.mapping else { return nil }
             defer { keys.rejectUnknownKeys() }
@@ -12,7 +18,7 @@ enum SitesSection {
             let insecureHTTP = keys.optionalBool("insecure_http") ?? false
             let url = keys.required("url").flatMap { readURL($0, insecureHTTP: insecureHTTP) }
             let token = keys.required("token").flatMap(readToken)
-            let format = keys.optional("format")?.oneOf(SiteConfig.ResponseFormat.self, what: "format")
+            let format = keys.optional("format")?.oneOf(SiteConnection.ResponseFormat.self, what: "format")
             let timeZone = keys.optional("timezone").flatMap(readTimeZone)
             let identity = keys.required("identity").flatMap(readIdentity)
             let revocations = keys.optional("revocations")?
@@ -20,24 +26,27 @@ enum SitesSection {
             // `revocation_guard: { percent: 2, at_least: 5 }`
             let guardKeys = keys.optional("revocation_guard")?.mapping
             defer { guardKeys?.rejectUnknownKeys() }
+            let siteID = SiteID(id ?? "?")
             let site = SiteConfig(
-                id: SiteID(id ?? "?"), name: name ?? id ?? "?",
-                baseURL: url ?? URL(string: "https://invalid")!, token: token?.source ?? .environment("?"),
-                format: format ?? .json, timeZone: timeZone ?? "Europe/Moscow",
+                id: siteID, name: name ?? id ?? "?", timeZone: timeZone ?? "Europe/Moscow",
                 hoursField: keys.optionalString("hours_field"),
                 programField: keys.optionalString("program_field"),
-                identity: identity ?? [], completionReportID: keys.optionalInt("completion_report"),
-                revocations: revocations ?? .flag,
-                maxConcurrentRequests: keys.optionalInt("concurrent_requests") ?? 4,
-                requestsPerMinute: keys.optionalInt("requests_per_minute"),
+                identity: identity ?? [], revocations: revocations ?? .flag,
                 fullSyncEveryDays: keys.optionalInt("full_sync_every_days") ?? 7,
-                allowsInsecureHTTP: insecureHTTP, allowsSharedTokenFile: token?.shared ?? false,
-                maxResponseMegabytes: keys.optional("max_response_mb").flatMap(readMegabytes),
                 revocationGuardPercent: guardKeys?.optionalInt("percent").map(Double.init) ?? 2,
                 revocationGuardMinimum: guardKeys?.optionalInt("at_least") ?? 5,
                 location: item.location)
+            let connection = SiteConnection(
+                site: siteID, baseURL: url ?? URL(string: "https://invalid")!,
+                token: token?.source ?? .environment("?"), format: format ?? .json,
+                completionReportID: keys.optionalInt("completion_report"),
+                maxConcurrentRequests: keys.optionalInt("concurrent_requests") ?? 4,
+                requestsPerMinute: keys.optionalInt("requests_per_minute"),
+                allowsInsecureHTTP: insecureHTTP, allowsSharedTokenFile: token?.shared ?? false,
+                maxResponseMegabytes: keys.optional("max_response_mb").flatMap(readMegabytes),
+                location: item.location)
             // A site with other problems is kept, so that modules naming it are not reported too.
-            return id == nil ? nil : site
+            return id == nil ? nil : Entry(site: site, connection: connection)
         }
     }
 
@@ -85,7 +94,7 @@ enum SitesSection {
                 && !trimmed.contains(where: \.isUppercase))
     }
 
-    private static func readToken(_ value: YAMLValue) -> (source: SiteConfig.TokenSource, shared: Bool)? {
+    private static func readToken(_ value: YAMLValue) -> (source: SiteConnection.TokenSource, shared: Bool)? {
         guard value.node.mapping != nil else {
             value.error(
                 "a token is never written in a mapping file: give its source, `token: { env: VARIABLE }` or `token: { file: /path/to/token }`"

@@ -36,8 +36,10 @@ struct LearnerRoutes {
 
     /// The learner card, with `notice` (what a form just did) above it.
     func card(_ signedIn: SignedIn, person id: String, notice: String? = nil) async throws -> Response {
-        let card = try await LearnerCard(mapping: console.mapping, ledger: console.ledger, now: console.now)
-            .run(person: id)
+        let card = try await LearnerCard(
+            mapping: console.mapping, connections: console.configuration.connections, ledger: console.ledger,
+            now: console.now
+        ).run(person: id)
         let texts = signedIn.language.texts
         var values = console.values(signedIn, title: "learners", section: "learners")
         let person = card.person

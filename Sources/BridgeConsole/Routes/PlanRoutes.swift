@@ -38,7 +38,7 @@ struct PlanRoutes {
                         category: category, from: try Self.month(value("from"), criterion: .from),
                         to: try Self.month(value("to"), criterion: .to)?.lastDayOfMonth)
                     let report = try await ExportReport(
-                        mapping: console.mapping, ledger: console.ledger, now: console.now
+                        configuration: console.region, ledger: console.ledger, now: console.now
                     ).run(.init(kind: .plan, criteria: criteria))
                     let table = report.table
                     values["headers"] = table.headers(language)

@@ -57,7 +57,7 @@ struct ReportRoutes {
             from: try ExportReport.day(value("from"), for: .from), to: try ExportReport.day(value("to"), for: .to),
             person: value("person"), asOf: try ExportReport.day(value("asOf"), for: .asOf))
         let report = try await ExportReport(
-            mapping: console.mapping, ledger: console.ledger, connect: console.configuration.connect,
+            configuration: console.region, ledger: console.ledger, connect: console.configuration.connect,
             now: console.now
         ).run(.init(kind: kind, criteria: criteria))
         let file: ReportFormat.File

@@ -1,4 +1,5 @@
 import BridgeApplication
+import BridgeConfig
 import CreditCore
 import Foundation
 import Hummingbird
@@ -15,6 +16,8 @@ import NIOCore
 public struct ConsoleServer: Sendable {
     public struct Configuration: Sendable {
         public var mapping: RegionMapping
+        /// How the Moodle sites are reached: course links on the learner card, the reconciliation.
+        public var connections: [SiteID: SiteConnection]
         /// The ledger, opened once for the console's life.
         public var ledger: any LedgerStore
         /// The staff accounts (the same database as the ledger).
@@ -30,11 +33,13 @@ public struct ConsoleServer: Sendable {
         public var connect: MoodleConnector?
 
         public init(
-            mapping: RegionMapping, ledger: any LedgerStore, staff: any StaffStore, address: String = "127.0.0.1",
+            mapping: RegionMapping, connections: [SiteID: SiteConnection] = [:], ledger: any LedgerStore,
+            staff: any StaffStore, address: String = "127.0.0.1",
             port: Int = 8080, secureCookies: Bool = false, throttle: LoginThrottle = LoginThrottle(),
             now: @escaping @Sendable () -> Date = { Date() }, connect: MoodleConnector? = nil
         ) {
             self.mapping = mapping
+            self.connections = connections
             self.ledger = ledger
             self.staff = staff
             self.address = address
@@ -95,6 +100,10 @@ struct Console: Sendable {
     let learnerIndex = LearnerIndex()
 
     var mapping: RegionMapping { configuration.mapping }
+    /// The mapping and how each site is reached, for the use cases that read Moodle.
+    var region: RegionConfiguration {
+        RegionConfiguration(mapping: configuration.mapping, connections: configuration.connections)
+    }
     var ledger: LedgerOpener {
         let ledger = configuration.ledger
         return { ledger }

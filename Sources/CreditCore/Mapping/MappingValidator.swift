@@ -38,28 +38,11 @@ public struct MappingValidator: Sendable {
         var found = duplicates(
             mapping.sites.map { ($0.id, $0.location) }, what: { "site '\($0)'" }, keyPath: "sites.id")
         for site in mapping.sites {
-            if !["http", "https"].contains(site.baseURL.scheme?.lowercased() ?? "") {
-                found.append(
-                    .error(
-                        "site '\(site.id)': url must start with https:// (or http://)", at: site.location, key: "url"))
-            }
             if site.identity.isEmpty {
                 found.append(
                     .error(
                         "site '\(site.id)': identity lists no key, so no user can be matched to a person",
                         at: site.location, key: "identity"))
-            }
-            if site.maxConcurrentRequests < 1 {
-                found.append(
-                    .error(
-                        "site '\(site.id)': concurrent_requests must be at least 1", at: site.location,
-                        key: "limits.concurrent_requests"))
-            }
-            if let perMinute = site.requestsPerMinute, perMinute < 1 {
-                found.append(
-                    .error(
-                        "site '\(site.id)': requests_per_minute must be at least 1", at: site.location,
-                        key: "limits.requests_per_minute"))
             }
         }
         return found

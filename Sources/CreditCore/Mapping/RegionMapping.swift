@@ -1,6 +1,7 @@
-/// Everything the mapping files describe about a region: the Moodle sites, the modules and the
+/// What the mapping files describe about a region's domain: the Moodle sites, the modules and the
 /// courses that teach them, the programs, the centres and categories, the training plan and
-/// learners known in advance.
+/// learners known in advance. How each site is reached (address, token source, limits) is read
+/// beside it, into the configuration's `SiteConnection`.
 public struct RegionMapping: Hashable, Sendable {
     /// The mapping-file format this model reads.
     public static let supportedVersion = 1
