@@ -1,4 +1,5 @@
 import BridgeApplication
+import BridgeConfig
 import BridgeSync
 import CreditCore
 import CreditReports
@@ -40,7 +41,7 @@ struct OnePersonReadsTests {
         let sheet = try await LearnerCreditSheet(mapping: mapping, ledger: opener).run(person: person.id.rawValue)
         #expect(!sheet.table.rows.isEmpty)
         for key in [person.id.rawValue, snils.formatted] {
-            let report = try await ExportReport(mapping: mapping, ledger: opener).run(
+            let report = try await ExportReport(configuration: RegionConfiguration(mapping: mapping), ledger: opener).run(
                 ExportReport.Input(kind: .creditSheet, criteria: ReportCriteria(person: key)))
             #expect(report.table.rows.count == sheet.table.rows.count, "by \(key)")
         }
@@ -50,7 +51,7 @@ struct OnePersonReadsTests {
         #expect(ledger.wholeReads == [], "reads of every person's rows: \(ledger.wholeReads)")
 
         // The check can fail: a whole-ledger report reads every person's rows.
-        _ = try await ExportReport(mapping: mapping, ledger: opener).run(ExportReport.Input(kind: .centres))
+        _ = try await ExportReport(configuration: RegionConfiguration(mapping: mapping), ledger: opener).run(ExportReport.Input(kind: .centres))
         #expect(ledger.wholeReads.contains("standingCredits"))
     }
 }
