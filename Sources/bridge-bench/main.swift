@@ -194,8 +194,10 @@ struct ScaleBench: AsyncParsableCommand {
             |---|---|---|---|---|---|
             """)
         for report in figures.reports {
+            // The targets are the reports'; `ledger verify` is measured beside them, its memory bounded.
+            let target = ScaleBenchmark.reportKinds.contains(report.kind) ? "< 10 s, < 500 MB" : "—"
             print(
-                "| \(report.kind) | \(f(report.wallSeconds)) | \(mb(report.peakMemoryBytes)) | \(f(Double(report.outputBytes) / 1_048_576, 1)) MB | \(report.exitStatus) | < 10 s, < 500 MB |"
+                "| \(report.kind) | \(f(report.wallSeconds)) | \(mb(report.peakMemoryBytes)) | \(f(Double(report.outputBytes) / 1_048_576, 1)) MB | \(report.exitStatus) | \(target) |"
             )
         }
     }
