@@ -23,19 +23,11 @@
             _ range: PersonRange, on connection: some PostgresQueryRunner, logger: Logger
         ) async throws -> PersonSlice {
             let filter = PersonFilter.within(range)
-            var credits: [StandingCredit] = []
-            for try await (entry, person, module, hours, form, occurredAt, source) in try await connection.run(
+            let credits = try await standingCredits(
                 """
                 SELECT id, person_id, module_id, hours, form, occurred_at, source FROM entries
                 WHERE reverses IS NULL AND \("person_id", matches: filter)
-                """, logger: logger
-            ).decode((String, String, String, Int, String, Int, String).self) {
-                credits.append(
-                    StandingCredit(
-                        entry: EntryID(entry), person: PersonID(person), module: ModuleID(module),
-                        hours: CreditHours(hours), form: StudyForm(rawValue: form) ?? .distance,
-                        occurredAt: PostgresRowCoding.date(occurredAt), source: EntrySource(canonicalText: source)))
-            }
+                """, on: connection, logger: logger)
             // Reversals by the person of the credit they cancel, so each falls in its credit's slice.
             var reversals: [PersonSlice.Reversal] = []
             for try await (id, occurredAt, target, person) in try await connection.run(

@@ -87,7 +87,9 @@
                 months: try await standingMonths(matching: filter, on: connection, logger: logger))
         }
 
-        private static func standingCredits(
+        /// The credits of a query whose columns are (entry id, person, module, hours, form, occurred
+        /// at, source).
+        static func standingCredits(
             _ query: PostgresQuery, on connection: some PostgresQueryRunner, logger: Logger
         ) async throws -> [StandingCredit] {
             var credits: [StandingCredit] = []

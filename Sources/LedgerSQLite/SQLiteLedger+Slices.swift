@@ -59,14 +59,7 @@ extension SQLiteLedger {
                 WHERE reverses IS NULL AND \(range.sql)
                 """,
             arguments: range.arguments)
-        while let row = try creditRows.next() {
-            credits.append(
-                StandingCredit(
-                    entry: EntryID(row[0] as String), person: PersonID(row[1] as String),
-                    module: ModuleID(row[2] as String), hours: CreditHours(row[3] as Int),
-                    form: StudyForm(rawValue: row[4]) ?? .distance, occurredAt: RowCoding.date(row[5]),
-                    source: EntrySource(canonicalText: row[6])))
-        }
+        while let row = try creditRows.next() { credits.append(standingCredit(row)) }
         // Reversals by the person of the credit they cancel, so each falls in its credit's slice.
         let reversalRows = try Row.fetchAll(
             db,

@@ -81,15 +81,16 @@ extension SQLiteLedger {
             db,
             sql: "SELECT entry_id, person_id, module_id, hours, form, occurred_at, source FROM \(table) \(condition)",
             arguments: arguments)
-        while let row = try cursor.next() {
-            credits.append(
-                StandingCredit(
-                    entry: EntryID(row[0] as String), person: PersonID(row[1] as String),
-                    module: ModuleID(row[2] as String), hours: CreditHours(row[3] as Int),
-                    form: StudyForm(rawValue: row[4]) ?? .distance, occurredAt: RowCoding.date(row[5]),
-                    source: EntrySource(canonicalText: row[6])))
-        }
+        while let row = try cursor.next() { credits.append(standingCredit(row)) }
         return credits
+    }
+
+    /// A credit from a row of (entry id, person, module, hours, form, occurred at, source).
+    static func standingCredit(_ row: Row) -> StandingCredit {
+        StandingCredit(
+            entry: EntryID(row[0] as String), person: PersonID(row[1] as String), module: ModuleID(row[2] as String),
+            hours: CreditHours(row[3] as Int), form: StudyForm(rawValue: row[4]) ?? .distance,
+            occurredAt: RowCoding.date(row[5]), source: EntrySource(canonicalText: row[6]))
     }
 
     private static func standingTotals(_ db: Database, _ range: PersonRangeCondition = .all) throws -> [PersonTotal] {
