@@ -50,7 +50,8 @@ struct MappingFilesTests {
         } catch let error as ApplicationError {
             #expect(error.kind == .invalidValue && error.exitStatus == .badInput)
             #expect(
-                error.message == "the mapping files have 1 error(s); run `moodle-bridge mappings check \(folder.path)`:\n"
+                error.message
+                    == "the mapping files have 1 error(s); run `moodle-bridge mappings check \(folder.path)`:\n"
                     + "  \(folder.path)/modules.yaml:27: error: hours: module 'ICT-04' has 40 h; a module lasts 2…36 h")
         }
     }

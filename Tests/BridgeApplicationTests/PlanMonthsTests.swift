@@ -25,8 +25,10 @@ struct PlanMonthsTests {
         let fixture = try Fixture()
         let criteria = ReportCriteria(
             from: try ExportReport.month("2025-03", for: .from), to: try ExportReport.month("2025-05", for: .to))
-        let report = try await ExportReport(configuration: fixture.configuration, ledger: fixture.opener, now: fixture.now)
-            .run(.init(kind: .plan, criteria: criteria))
+        let report = try await ExportReport(
+            configuration: fixture.configuration, ledger: fixture.opener, now: fixture.now
+        )
+        .run(.init(kind: .plan, criteria: criteria))
         #expect(report.table.heading.criteria.map(\.ru) == ["Период: с 01.03.2025 по 31.05.2025"])
     }
 }

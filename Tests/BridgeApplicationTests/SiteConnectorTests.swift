@@ -38,7 +38,9 @@ struct SiteConnectorTests {
         #expect(blank?.contains("the environment variable MB_TEST_TOKEN_RIPK is empty") == true)
     }
 
-    @Test("a token file: its first line; one others may read is refused unless the site allows it; never the token in the error")
+    @Test(
+        "a token file: its first line; one others may read is refused unless the site allows it; never the token in the error"
+    )
     func file() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("site-connector-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -64,10 +66,13 @@ struct SiteConnectorTests {
         let empty = folder.appendingPathComponent("empty.token").path
         try Data("\nnext\n".utf8).write(to: URL(fileURLWithPath: empty))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: empty)
-        #expect(refusal { try connector.token(for: connection(.file(empty))) }?.hasSuffix("is empty; write the site's web-service token on the first line of \(empty)") == true)
+        #expect(
+            refusal { try connector.token(for: connection(.file(empty))) }?.hasSuffix(
+                "is empty; write the site's web-service token on the first line of \(empty)") == true)
     }
 
-    @Test("a site check's connector answers quickly: one retry, short Retry-After waits, a timeout of at least a second")
+    @Test(
+        "a site check's connector answers quickly: one retry, short Retry-After waits, a timeout of at least a second")
     func forCheck() {
         let check = SiteConnector.forCheck(timeout: .seconds(10))
         #expect(check.timeout == .seconds(10))
