@@ -159,6 +159,20 @@ public struct ExportReport: Sendable {
         return day
     }
 
+    /// A month typed for the plan's `criterion` (yyyy-mm, as a month input gives it), or nil when
+    /// none was typed. The plan counts whole months: `to` means the month's last day, any other
+    /// criterion its first.
+    ///
+    /// - Throws: ``ApplicationError`` naming the criterion when the text is not a month.
+    public static func month(_ text: String?, for criterion: ReportCriterion) throws -> ReportDay? {
+        guard let text else { return nil }
+        guard let month = YearMonth(text) else {
+            throw ApplicationError(.invalidValue, "\(criterion.rawValue) '\(text)' is not a month (yyyy-mm)")
+        }
+        let first = ReportDay(year: month.year, month: month.month, day: 1)
+        return criterion == .to ? first.lastDayOfMonth : first
+    }
+
     /// Runs `body`, a report's refusal turned into the application's error with the same sentence.
     private static func refusing<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as ReportError { throw applicationError(error) }

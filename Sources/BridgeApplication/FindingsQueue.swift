@@ -36,6 +36,14 @@ public struct FindingsQueue: Sendable {
         public var centres: [Centre]
         public var sites: [SiteID]
 
+        /// How many findings are new since the last visit.
+        public var newCount: Int { lines.filter(\.isNew).count }
+
+        /// The name of the centre `line`'s learner belongs to, when the mapping files name it.
+        public func centreName(of line: Line) -> String? {
+            line.centre.flatMap { id in centres.first { $0.id == id }?.name }
+        }
+
         /// The lines grouped by kind, in the vocabulary's order; in each group the new ones first.
         public var groups: [(kind: FindingKind, lines: [Line])] {
             let byKind = Dictionary(grouping: lines) { $0.finding.key.kind }

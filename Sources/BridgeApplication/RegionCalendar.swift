@@ -35,6 +35,12 @@ public struct RegionCalendar: Sendable {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
+    /// `yyyy-mm-dd hh:mm` of the moment `date`, on the region's clock.
+    public func moment(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return iso(date) + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     /// The last day inside `route` (its deadline is the first instant outside), `yyyy-mm-dd`.
     public func lastDay(of route: Route) -> String { iso(route.deadline.addingTimeInterval(-1)) }
 

@@ -39,10 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
     var timeout: Int = 30
 
     func run() async throws {
-        // A check should answer quickly: one retry of a transient failure, and no long Retry-After waits.
-        let connector = SiteConnector(
-            timeout: .seconds(max(1, timeout)),
-            retry: MoodleRetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(500), maxRetryAfter: .seconds(5)))
+        let connector = SiteConnector.forCheck(timeout: .seconds(timeout))
         let checkSite = CheckSite(
             configuration: try LedgerOptions.parse(["--mappings", mappings]).loadConfiguration(),
             mappingsLocation: mappings, connect: { try connector.connect($0, $1) })

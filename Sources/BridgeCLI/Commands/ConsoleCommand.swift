@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeConsole
 import CreditCore
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BridgeApplication
 import BridgeConfig
 import BridgeSync
 import CreditCore

@@ -33,9 +33,9 @@ struct MappingsCheckCommand: AsyncParsableCommand {
     var format: OutputFormat = .text
 
     func run() async throws {
-        let result: MappingLoader.Result
+        let result: CheckMappings.Result
         do {
-            result = try MappingLoader().load(directory: URL(fileURLWithPath: directory))
+            result = try CheckMappings(directory: directory).run()
         } catch let error as MappingLoader.ReadError {
             throw ValidationError(error.description)
         }

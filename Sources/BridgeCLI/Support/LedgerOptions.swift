@@ -85,21 +85,7 @@ struct LedgerOptions: ParsableArguments {
     func loadMapping() throws -> RegionMapping { try loadConfiguration().mapping }
 
     /// The mapping files, which must be free of errors: the mapping, and how each site is reached.
-    func loadConfiguration() throws -> RegionConfiguration {
-        let result: MappingLoader.Result
-        do {
-            result = try MappingLoader().load(directory: URL(fileURLWithPath: mappings))
-        } catch let error as MappingLoader.ReadError {
-            throw CLIError(error.description)
-        }
-        guard result.isValid else {
-            let errors = result.diagnostics.filter { $0.severity == .error }
-            throw CLIError(
-                "the mapping files have \(errors.count) error(s); run `moodle-bridge mappings check \(mappings)`:\n"
-                    + errors.prefix(5).map { "  \($0)" }.joined(separator: "\n"))
-        }
-        return result.configuration
-    }
+    func loadConfiguration() throws -> RegionConfiguration { try LoadRegion(directory: mappings).run() }
 }
 
 /// An error the command line reports in one clear sentence, with its exit status.

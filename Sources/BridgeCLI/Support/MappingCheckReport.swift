@@ -1,25 +1,25 @@
-import BridgeConfig
+import BridgeApplication
 import CreditCore
 import Foundation
 
 /// What `mappings check` prints: every diagnostic, then a summary of what was read.
 struct MappingCheckReport {
-    let result: MappingLoader.Result
+    let result: CheckMappings.Result
 
-    init(_ result: MappingLoader.Result) { self.result = result }
+    init(_ result: CheckMappings.Result) { self.result = result }
 
-    private var errors: Int { result.diagnostics.filter { $0.severity == .error }.count }
-    private var warnings: Int { result.diagnostics.count - errors }
+    private var errors: Int { result.errors }
+    private var warnings: Int { result.warnings }
 
     var text: String {
-        var lines = result.diagnostics.map(\.description)
-        let mapping = result.mapping
+        var lines = result.loaded.diagnostics.map(\.description)
+        let counts = result.counts
         let summary =
-            "\(mapping.sites.count) sites, \(mapping.modules.count) modules, "
-            + "\(mapping.modules.flatMap(\.courses).count) courses, \(mapping.programs.count) programs, "
-            + "\(mapping.organisation.centres.count) centres, \(mapping.plan.lines.count) plan lines "
-            + "(\(mapping.plan.total) learners), \(mapping.persons.count) persons"
-        lines.append("Read \(result.files.count) files: \(summary).")
+            "\(counts.sites) sites, \(counts.modules) modules, "
+            + "\(counts.courses) courses, \(counts.programs) programs, "
+            + "\(counts.centres) centres, \(counts.planLines) plan lines "
+            + "(\(counts.plannedLearners) learners), \(counts.persons) persons"
+        lines.append("Read \(result.loaded.files.count) files: \(summary).")
         lines.append(
             errors == 0
                 ? "No errors\(warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")")."
@@ -43,18 +43,17 @@ struct MappingCheckReport {
             let key: String?
             let message: String
         }
-        let mapping = result.mapping
+        let counts = result.counts
         let output = Output(
-            valid: result.isValid, errors: errors, warnings: warnings, files: result.files,
-            diagnostics: result.diagnostics.map {
+            valid: result.isValid, errors: errors, warnings: warnings, files: result.loaded.files,
+            diagnostics: result.loaded.diagnostics.map {
                 Item(
                     severity: $0.severity.rawValue, file: $0.location?.file, line: $0.location?.line,
                     key: $0.key, message: $0.message)
             },
             counts: [
-                "sites": mapping.sites.count, "modules": mapping.modules.count,
-                "programs": mapping.programs.count, "centres": mapping.organisation.centres.count,
-                "planLines": mapping.plan.lines.count, "persons": mapping.persons.count,
+                "sites": counts.sites, "modules": counts.modules, "programs": counts.programs,
+                "centres": counts.centres, "planLines": counts.planLines, "persons": counts.persons,
             ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

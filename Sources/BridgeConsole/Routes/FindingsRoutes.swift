@@ -27,8 +27,8 @@ struct FindingsRoutes {
                 }
                 values["filterSite"] = site
                 values["filterCentre"] = centre
-                values["newCount"] = queue.lines.filter(\.isNew).count
-                values["newSince"] = queue.newSince.map { Self.moment($0, calendar) } ?? ""
+                values["newCount"] = queue.newCount
+                values["newSince"] = queue.newSince.map(calendar.moment) ?? ""
                 values["firstVisit"] = queue.newSince == nil
                 if let acknowledged = request.uri.queryParameters.get("acknowledged") {
                     values["acknowledged"] = acknowledged
@@ -42,9 +42,9 @@ struct FindingsRoutes {
                         "detail": language == .ru ? finding.detail.ru : finding.detail.en,
                         "action": language == .ru ? kind.action.ru : kind.action.en,
                         "subject": finding.key.subject, "isNew": line.isNew,
-                        "firstSeen": Self.moment(finding.firstSeenAt, calendar),
-                        "lastSeen": Self.moment(finding.lastSeenAt, calendar),
-                        "centre": line.centre.flatMap { id in queue.centres.first { $0.id == id }?.name } ?? "",
+                        "firstSeen": calendar.moment(finding.firstSeenAt),
+                        "lastSeen": calendar.moment(finding.lastSeenAt),
+                        "centre": queue.centreName(of: line) ?? "",
                     ]
                     if let person = finding.person { row["person"] = person.rawValue }
                     row["name"] = line.personName ?? finding.user ?? finding.course ?? ""
@@ -87,10 +87,4 @@ struct FindingsRoutes {
         set.insert(charactersIn: "-._~")
         return set
     }()
-
-    /// yyyy-mm-dd hh:mm in the region's time zone.
-    static func moment(_ date: Date, _ calendar: RegionCalendar) -> String {
-        let parts = calendar.calendar.dateComponents([.hour, .minute], from: date)
-        return calendar.iso(date) + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
 }

@@ -35,8 +35,8 @@ struct PlanRoutes {
                         category = try ReportRoutes.choice(text, of: LearnerCategory.self, name: "category")
                     }
                     let criteria = ReportCriteria(
-                        category: category, from: try Self.month(value("from"), criterion: .from),
-                        to: try Self.month(value("to"), criterion: .to)?.lastDayOfMonth)
+                        category: category, from: try ExportReport.month(value("from"), for: .from),
+                        to: try ExportReport.month(value("to"), for: .to))
                     let report = try await ExportReport(
                         configuration: console.region, ledger: console.ledger, now: console.now
                     ).run(.init(kind: .plan, criteria: criteria))
@@ -55,14 +55,5 @@ struct PlanRoutes {
                 }
             }
         }
-    }
-
-    /// The first day of a month typed as yyyy-mm (a month input's value).
-    static func month(_ text: String?, criterion: ReportCriterion) throws -> ReportDay? {
-        guard let text else { return nil }
-        guard let month = YearMonth(text) else {
-            throw ApplicationError(.invalidValue, "\(criterion.rawValue) '\(text)' is not a month (yyyy-mm)")
-        }
-        return ReportDay(year: month.year, month: month.month, day: 1)
     }
 }

@@ -16,19 +16,19 @@ import MoodleClient
 /// let client = try SiteConnector().connect(site, try configuration.connection(for: site.id))
 /// let info = try await client.siteInfo()
 /// ```
-struct SiteConnector {
+public struct SiteConnector: Sendable {
     /// Why a site's token could not be read.
-    struct TokenError: Error, CustomStringConvertible {
+    public struct TokenError: Error, CustomStringConvertible {
         /// The site whose token is missing.
-        var siteID: String
+        public var siteID: String
         /// Where the token was looked for.
-        var source: SiteConnection.TokenSource
+        public var source: SiteConnection.TokenSource
         /// What is wrong with that source, e.g. "is not set".
-        var problem: String
+        public var problem: String
         /// How to put it right, when the source's own fix does not.
-        var fix: String?
+        public var fix: String?
 
-        var description: String {
+        public var description: String {
             let fix =
                 self.fix
                 ?? {
@@ -42,22 +42,43 @@ struct SiteConnector {
     }
 
     /// The process environment, where `env:` token sources are looked up.
-    var environment: [String: String] = ProcessInfo.processInfo.environment
+    public var environment: [String: String]
     /// Per-request timeout.
-    var timeout: Duration = .seconds(60)
+    public var timeout: Duration
     /// How transient failures are retried.
-    var retry: MoodleRetryPolicy = .standard
+    public var retry: MoodleRetryPolicy
     /// Language Moodle formats strings in (report-builder cells, messages); `nil` = the user's.
-    var language: String? = "en"
+    public var language: String?
     /// The HTTP seam; `nil` = the live `URLSession` transport.
-    var transport: (any MoodleTransport)?
+    public var transport: (any MoodleTransport)?
     /// Receives the client's log lines (never the token).
-    var logger = Logger(label: "MoodleBridge.MoodleClient", factory: { _ in SwiftLogNoOpLogHandler() })
+    public var logger: Logger
+
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(60),
+        retry: MoodleRetryPolicy = .standard, language: String? = "en", transport: (any MoodleTransport)? = nil,
+        logger: Logger = Logger(label: "MoodleBridge.MoodleClient", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.environment = environment
+        self.timeout = timeout
+        self.retry = retry
+        self.language = language
+        self.transport = transport
+        self.logger = logger
+    }
+
+    /// The connector of a site check, which should answer quickly: each answer awaited at most
+    /// `timeout` (at least a second), one retry of a transient failure, and no long Retry-After waits.
+    public static func forCheck(timeout: Duration) -> SiteConnector {
+        SiteConnector(
+            timeout: max(.seconds(1), timeout),
+            retry: MoodleRetryPolicy(maxAttempts: 2, initialBackoff: .milliseconds(500), maxRetryAfter: .seconds(5)))
+    }
 
     /// A client for `site`, reached through `connection`, with its token resolved.
     ///
     /// - Throws: ``TokenError`` when the token source is missing or empty.
-    func connect(_ site: SiteConfig, _ connection: SiteConnection) throws -> MoodleSite {
+    public func connect(_ site: SiteConfig, _ connection: SiteConnection) throws -> MoodleSite {
         MoodleSite(
             configuration: MoodleSiteConfiguration(
                 site: site, connection: connection, token: try token(for: connection), timeout: timeout,
@@ -69,7 +90,7 @@ struct SiteConnector {
     /// the file's first line, with surrounding white space removed.
     ///
     /// - Throws: ``TokenError`` when the variable is unset, the file unreadable, or the value empty.
-    func token(for connection: SiteConnection) throws -> MoodleToken {
+    public func token(for connection: SiteConnection) throws -> MoodleToken {
         let raw: String
         let site = connection.site
         switch connection.token {
