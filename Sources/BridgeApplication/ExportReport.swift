@@ -53,7 +53,7 @@ public struct ExportReport: Sendable {
 
     public func run(_ input: Input) async throws -> ExportedReport {
         let kind = input.kind
-        let criteria = input.criteria
+        var criteria = input.criteria
         // Unknown sites and centres, and criteria that cannot apply, are refused before the ledger is read.
         try Self.refusing { try criteria.check(for: kind, mapping: mapping) }
         if input.persons != nil, kind != .certificates, kind != .frdo {
@@ -86,6 +86,8 @@ public struct ExportReport: Sendable {
         case .creditSheet:
             // One learner's sheet reads that learner only: the person, their credits, routes and documents.
             if let person = try await Self.learner(criteria.person, in: ledger) {
+                // Named by id from here on: a SNILS of a person merged into another leads to that one.
+                criteria.person = person.id.rawValue
                 snapshot = LedgerSnapshot(
                     persons: [person],
                     projection: LedgerProjection(standingCredits: try await ledger.standingCredits(person: person.id)),
@@ -138,14 +140,12 @@ public struct ExportReport: Sendable {
     }
 
     /// The learner `text` names (a SNILS, or a person id), looked up in the ledger by that key alone.
+    /// A SNILS leads to the person the ledger counts it for: the one its owner is merged into, if any.
     static func learner(_ text: String?, in ledger: any LedgerStore) async throws -> Person? {
         guard let text else { return nil }
         guard let snils = try? SNILS(parsing: text) else { return try await ledger.person(id: PersonID(text)) }
         guard let id = try await ledger.person(kind: .snils, value: snils.digits) else { return nil }
-        // A key may name a person the registry has not stored yet, or stored without the SNILS.
-        var person = try await ledger.person(id: id) ?? Person(id: id, lastName: "", firstName: "")
-        if person.snils == nil { person.snils = snils }
-        return person
+        return try await ledger.person(id: id)
     }
 
     /// A day typed for `criterion` (dd.mm.yyyy or yyyy-mm-dd), or nil when none was typed.

@@ -56,6 +56,30 @@ struct ExportReportTests {
         #expect(table.heading.warnings.isEmpty)
     }
 
+    @Test("the credit sheet by the SNILS of a learner merged into another is the kept learner's, with both's credits")
+    func creditSheetOfMergedLearner() async throws {
+        let fixture = try await completedRoute()
+        _ = try await AddCredit(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
+            .init(
+                snils: "123-456-789 64", lastName: "Кузнецова", firstName: "Ирина", module: "ICT-05",
+                date: "11.05.2025", document: "ведомость 13/26", operator: "Петрова"))
+        let persons = try await fixture.ledger.persons()
+        let first = try #require(persons.first { $0.snils?.digits == "11223344595" }).id
+        let second = try #require(persons.first { $0.snils?.digits == "12345678964" }).id
+        _ = try await MergePersons(mapping: fixture.mapping, ledger: fixture.opener, now: fixture.now).run(
+            .init(keep: second.rawValue, other: first.rawValue, reason: "один человек", operator: "Петрова"))
+        for key in ["112-233-445 95", "123-456-789 64", second.rawValue] {
+            let table = try await export(.creditSheet, ReportCriteria(person: key), fixture).table
+            #expect(
+                Set(try column("module", table)) == ["OCH-MET-01", "OCH-ADM-01", "ICT-03", "ICT-05"], "by \(key)")
+            #expect(table.heading.criteria.map(\.ru).contains("Слушатель: Кузнецова Ирина (\(second))"), "by \(key)")
+        }
+        let unknown = await fixture.refusal {
+            try await export(.creditSheet, ReportCriteria(person: "155-972-418 01"), fixture)
+        }
+        #expect(unknown?.kind == .unknown && unknown?.message.contains("155-972-418 01") == true)
+    }
+
     @Test("the credit sheet without a learner is refused with the command line's sentence")
     func creditSheetWithoutPerson() async throws {
         let fixture = try await completedRoute()
