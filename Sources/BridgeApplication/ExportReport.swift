@@ -144,8 +144,9 @@ public struct ExportReport: Sendable {
     static func learner(_ text: String?, in ledger: any LedgerStore) async throws -> Person? {
         guard let text else { return nil }
         guard let snils = try? SNILS(parsing: text) else { return try await ledger.person(id: PersonID(text)) }
-        guard let id = try await ledger.person(kind: .snils, value: snils.digits) else { return nil }
-        return try await ledger.person(id: id)
+        if let id = try await ledger.person(kind: .snils, value: snils.digits) { return try await ledger.person(id: id) }
+        // A ledger written before SNILS were kept as keys holds them in the person rows only.
+        return try await ledger.persons().first { $0.snils == snils }
     }
 
     /// A day typed for `criterion` (dd.mm.yyyy or yyyy-mm-dd), or nil when none was typed.

@@ -78,6 +78,22 @@ struct ExportReportTests {
             try await export(.creditSheet, ReportCriteria(person: "155-972-418 01"), fixture)
         }
         #expect(unknown?.kind == .unknown && unknown?.message.contains("155-972-418 01") == true)
+
+        // A person row holding a SNILS that no key records (as a ledger written before keys may): found by the row.
+        let snils = try SNILS(parsing: "155-972-418 01")
+        _ = try await fixture.ledger.append(
+            LedgerBatch(
+                id: "b-old", kind: .manual, actor: "registrar", description: "an older ledger's person",
+                recordedAt: fixture.now,
+                entries: [
+                    LedgerBatch.Draft(
+                        person: "P-OLD", module: "ICT-01", hours: 36, form: .distance,
+                        occurredAt: Fixture.day("2025-05-20"), source: .manual(operator: "Петрова", document: "ведомость 1"),
+                        idempotencyKey: "old/ICT-01")
+                ],
+                persons: [Person(id: "P-OLD", lastName: "Смирнова", firstName: "Галина", snils: snils)]))
+        let old = try await export(.creditSheet, ReportCriteria(person: "155-972-418 01"), fixture).table
+        #expect(try column("module", old) == ["ICT-01"])
     }
 
     @Test("the credit sheet without a learner is refused with the command line's sentence")
