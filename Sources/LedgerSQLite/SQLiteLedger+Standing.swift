@@ -74,9 +74,11 @@ extension SQLiteLedger {
         _ db: Database, table: String, where condition: String, arguments: StatementArguments
     ) throws -> [StandingCredit] {
         var credits: [StandingCredit] = []
-        // At its final size at once: a million credits are held once, not also in growth slack.
-        credits.reserveCapacity(
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) \(condition)", arguments: arguments) ?? 0)
+        // Every row at its final size at once: a million credits are held once, not also in growth
+        // slack. (One person's or one slice's few need no count first.)
+        if condition.isEmpty {
+            credits.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+        }
         let cursor = try Row.fetchCursor(
             db,
             sql: "SELECT entry_id, person_id, module_id, hours, form, occurred_at, source FROM \(table) \(condition)",
